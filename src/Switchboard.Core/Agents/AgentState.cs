@@ -1,0 +1,10 @@
+namespace Switchboard.Core.Agents;
+
+public enum AgentState
+{
+    LoggedOut,
+    Ready,
+    NotReady,
+    Busy,
+    WrapUp,
+}

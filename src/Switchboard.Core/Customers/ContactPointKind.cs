@@ -1,0 +1,7 @@
+namespace Switchboard.Core.Customers;
+
+public enum ContactPointKind
+{
+    Phone,
+    Email,
+}

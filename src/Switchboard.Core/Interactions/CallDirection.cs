@@ -1,0 +1,8 @@
+namespace Switchboard.Core.Interactions;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+    Internal,
+}

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using PhoneNumbers;
+
+namespace Switchboard.Core.Phones;
+
+/// <summary>
+/// Turns phone numbers in any common notation into E.164 with Google's libphonenumber:
+/// national (<c>(415) 555-0123</c>, <c>020 7946 0958</c>), international (<c>+44 20 7946 0958</c>,
+/// <c>0044 20 ...</c> from a region whose exit code is 00), and SIP/tel URIs.
+/// Numbers without a country code are read in the configured default region.
+/// </summary>
+public sealed class PhoneNormalizer
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    // What PBXs and carriers put in the caller id when the number is withheld.
+    private static readonly FrozenSet<string> WithheldMarkers = new[]
+    {
+        "anonymous", "restricted", "private", "unavailable", "unknown", "withheld", "blocked", "<unknown>",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public PhoneNormalizer(string defaultRegion)
+    {
+        if (!IsKnownRegion(defaultRegion))
+        {
+            throw new ArgumentException(
+                $"'{defaultRegion}' is not an ISO 3166 region code libphonenumber knows (for example US, GB, CN, DE).",
+                nameof(defaultRegion));
+        }
+
+        DefaultRegion = defaultRegion.ToUpperInvariant();
+    }
+
+    public string DefaultRegion { get; }
+
+    public static bool IsKnownRegion(string? region) =>
+        !string.IsNullOrWhiteSpace(region) && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
+
+    public PhoneNormalization Normalize(string? input, string? region = null)
+    {
+        var raw = input ?? string.Empty;
+        var text = StripUri(raw.Trim());
+        if (text.Length == 0 || WithheldMarkers.Contains(text))
+        {
+            return PhoneNormalization.Withheld(raw);
+        }
+
+        if (text.Length > 64)
+        {
+            return PhoneNormalization.Invalid(raw, "is longer than any phone number (64 characters at most)");
+        }
+
+        PhoneNumber parsed;
+        try
+        {
+            parsed = Util.Parse(text, (region ?? DefaultRegion).ToUpperInvariant());
+        }
+        catch (NumberParseException ex)
+        {
+            return PhoneNormalization.Invalid(raw, Describe(ex.ErrorType, region ?? DefaultRegion));
+        }
+
+        if (!Util.IsValidNumber(parsed))
+        {
+            return Util.IsPossibleNumber(parsed)
+                ? PhoneNormalization.Invalid(raw, $"is not a number in use in region {Util.GetRegionCodeForNumber(parsed) ?? region ?? DefaultRegion}")
+                : PhoneNormalization.Invalid(raw, "has the wrong number of digits for its country");
+        }
+
+        return PhoneNormalization.Valid(raw, Util.Format(parsed, PhoneNumberFormat.E164));
+    }
+
+    private static string StripUri(string text)
+    {
+        // sip:+14155550123@pbx.example.com;user=phone  or  tel:+1-415-555-0123
+        if (text.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
+        {
+            var user = text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            var at = user.IndexOf('@', StringComparison.Ordinal);
+            return at >= 0 ? user[..at] : user;
+        }
+
+        if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
+        {
+            var number = text[4..];
+            var semicolon = number.IndexOf(';', StringComparison.Ordinal);
+            return semicolon >= 0 ? number[..semicolon] : number;
+        }
+
+        return text;
+    }
+
+    private static string Describe(ErrorType error, string region) => error switch
+    {
+        ErrorType.INVALID_COUNTRY_CODE => $"has no valid country code and cannot be read in region {region}",
+        ErrorType.NOT_A_NUMBER => "is not a phone number",
+        ErrorType.TOO_SHORT_AFTER_IDD => "is too short after the international prefix",
+        ErrorType.TOO_SHORT_NSN => "is too short to be a phone number",
+        ErrorType.TOO_LONG => "is too long to be a phone number",
+        _ => "is not a phone number",
+    };
+}

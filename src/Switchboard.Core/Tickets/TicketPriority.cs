@@ -1,0 +1,9 @@
+namespace Switchboard.Core.Tickets;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

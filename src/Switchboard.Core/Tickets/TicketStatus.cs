@@ -1,0 +1,9 @@
+namespace Switchboard.Core.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Pending,
+    Resolved,
+    Closed,
+}
