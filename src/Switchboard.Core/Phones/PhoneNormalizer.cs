@@ -62,9 +62,14 @@ public sealed class PhoneNormalizer
 
         if (!Util.IsValidNumber(parsed))
         {
-            return Util.IsPossibleNumber(parsed)
-                ? PhoneNormalization.Invalid(raw, $"is not a number in use in region {Util.GetRegionCodeForNumber(parsed) ?? region ?? DefaultRegion}")
-                : PhoneNormalization.Invalid(raw, "has the wrong number of digits for its country");
+            return PhoneNormalization.Invalid(raw, Util.IsPossibleNumberWithReason(parsed) switch
+            {
+                PhoneNumberUtil.ValidationResult.TOO_SHORT => "is too short for a number of country code +" + parsed.CountryCode,
+                PhoneNumberUtil.ValidationResult.TOO_LONG => "is too long for a number of country code +" + parsed.CountryCode,
+                PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "has no valid country code",
+                PhoneNumberUtil.ValidationResult.INVALID_LENGTH => "has the wrong number of digits for country code +" + parsed.CountryCode,
+                _ => $"is not a number in use in region {Util.GetRegionCodeForNumber(parsed) ?? region ?? DefaultRegion}",
+            });
         }
 
         return PhoneNormalization.Valid(raw, Util.Format(parsed, PhoneNumberFormat.E164));

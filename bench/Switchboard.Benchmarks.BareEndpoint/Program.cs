@@ -1,0 +1,28 @@
+// A bare ASP.NET Core endpoint that does no work: the denominator of every web-facing benchmark.
+// It uses the same defaults a hub gets from WebApplication.CreateBuilder, with logging off.
+// Run: dotnet Switchboard.Benchmarks.BareEndpoint.dll --urls http://127.0.0.1:PORT
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+
+var app = builder.Build();
+
+// Reads the JSON body to its end (as any real endpoint must) without parsing it, then 202.
+app.MapPost("/bare", async (HttpRequest request, CancellationToken cancellationToken) =>
+{
+    var reader = request.BodyReader;
+    while (true)
+    {
+        var read = await reader.ReadAsync(cancellationToken);
+        reader.AdvanceTo(read.Buffer.End);
+        if (read.IsCompleted || read.IsCanceled)
+        {
+            break;
+        }
+    }
+
+    return TypedResults.StatusCode(StatusCodes.Status202Accepted);
+});
+
+app.MapGet("/bare", () => TypedResults.Ok());
+
+app.Run();

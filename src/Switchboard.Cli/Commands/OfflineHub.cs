@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Configuration;
+using Switchboard.Security;
+using Switchboard.Server.Hosting;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
+
+namespace Switchboard.Cli.Commands;
+
+/// <summary>The hub's storage and services without its web server, for commands that work on the data directly.</summary>
+public sealed class OfflineHub : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private OfflineHub(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public static async Task<OfflineHub> OpenAsync(HubConfiguration configuration, CancellationToken ct)
+    {
+        Directory.CreateDirectory(HubPaths.DataDirectory(configuration));
+        var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSwitchboardStorage(HubPaths.StorageOptions(configuration))
+            .AddSwitchboardSecurity()
+            .BuildServiceProvider();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+        return new OfflineHub(services);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,21 @@
+namespace Switchboard.Configuration;
+
+/// <summary>A flow, declared in one file under <c>flows/</c>: a capability, its rollout mode and the systems it uses.</summary>
+public sealed record FlowDefinition
+{
+    /// <summary>Unique; lowercase letters, digits and '-'.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The file that declares it, relative to the configuration directory.</summary>
+    public required string File { get; init; }
+
+    public required Capability Capability { get; init; }
+
+    public RolloutMode Mode { get; init; } = RolloutMode.Off;
+
+    /// <summary>The systems the flow uses; empty means every system that is not off.</summary>
+    public IReadOnlyList<string> Systems { get; init; } = [];
+
+    /// <summary>The cohort; set (and required) in pilot mode, null otherwise.</summary>
+    public PilotSettings? Pilot { get; init; }
+}

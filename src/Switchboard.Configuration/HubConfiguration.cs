@@ -1,0 +1,33 @@
+namespace Switchboard.Configuration;
+
+/// <summary>The whole configuration, loaded from one directory by <see cref="ConfigurationLoader"/>. Immutable.</summary>
+public sealed record HubConfiguration
+{
+    /// <summary>The absolute configuration directory.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>A SHA-256 (hex) over the names and contents of every file read; equal fingerprints mean nothing changed.</summary>
+    public required string Fingerprint { get; init; }
+
+    public HubSettings Hub { get; init; } = new();
+
+    public ServerSettings Server { get; init; } = new();
+
+    public StorageSettings Storage { get; init; } = new();
+
+    public PhoneSettings Phone { get; init; } = new();
+
+    public LoggingSettings Logging { get; init; } = new();
+
+    /// <summary>In file-name order.</summary>
+    public IReadOnlyList<SystemDefinition> Systems { get; init; } = [];
+
+    /// <summary>In file-name order.</summary>
+    public IReadOnlyList<FlowDefinition> Flows { get; init; } = [];
+
+    public SystemDefinition? FindSystem(string name) =>
+        Systems.FirstOrDefault(system => string.Equals(system.Name, name, StringComparison.Ordinal));
+
+    public FlowDefinition? FindFlow(string name) =>
+        Flows.FirstOrDefault(flow => string.Equals(flow.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,6 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Switchboard.Configuration;
+
+/// <summary>A flow as bound from its file, with the nodes of its name and of each system it names.</summary>
+internal sealed record BoundFlow(FlowDefinition Definition, YamlNode NameNode, IReadOnlyList<(YamlNode Node, string Field, string Name)> SystemNodes);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Switchboard.Configuration;
+
+/// <summary>Binds one file under flows/. Whether the systems it names exist is checked by the loader, which sees them all.</summary>
+internal static class FlowFileBinder
+{
+    private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot"];
+    private static readonly string[] PilotKeys = ["agents", "queues", "percent"];
+
+    public static BoundFlow? Bind(FileContext file, YamlMappingNode node)
+    {
+        var root = new MappingReader(file, node, string.Empty, RootKeys);
+        var (name, nameNode) = NameRules.Read(root);
+        var capability = root.Enum("capability", YamlEnums.Capabilities, required: true);
+        var mode = root.Enum("mode", YamlEnums.Modes) ?? RolloutMode.Off;
+
+        var systemNodes = new List<(YamlNode, string, string)>();
+        var systems = new List<string>();
+        var items = root.List("systems") ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (itemNode, text) = items[i];
+            var field = string.Create(CultureInfo.InvariantCulture, $"systems[{i}]");
+            if (systems.Contains(text, StringComparer.Ordinal))
+            {
+                file.Report(itemNode, field, text, "is listed twice");
+                continue;
+            }
+
+            systems.Add(text);
+            systemNodes.Add((itemNode, field, text));
+        }
+
+        var pilotMap = root.Map("pilot", PilotKeys);
+        PilotSettings? pilot = null;
+        var percentInvalid = false;
+        if (pilotMap is not null)
+        {
+            var percent = pilotMap.Int("percent", 0, 100);
+            percentInvalid = percent is null && pilotMap.Has("percent");
+            pilot = new PilotSettings
+            {
+                Agents = Texts(pilotMap.List("agents")),
+                Queues = Texts(pilotMap.List("queues")),
+                Percent = percent ?? 0,
+            };
+        }
+
+        // An invalid percent is reported already; an empty cohort would silently apply to no call.
+        if (mode == RolloutMode.Pilot && (pilot is null || (pilot.IsEmpty && !percentInvalid)))
+        {
+            file.Report(pilotMap?.Node ?? root.Value("mode"), "pilot", null,
+                "pilot mode needs a cohort: list agents or queues, or give a percent above 0");
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        // With the capability missing (reported) the flow is still returned, so that its name and
+        // systems are checked against the other files too.
+        var flow = new FlowDefinition
+        {
+            Name = name,
+            File = file.File,
+            Capability = capability ?? Capability.ScreenPop,
+            Mode = mode,
+            Systems = systems.AsReadOnly(),
+            Pilot = mode == RolloutMode.Pilot ? pilot : null,
+        };
+        return new BoundFlow(flow, nameNode, systemNodes);
+    }
+
+    private static IReadOnlyList<string> Texts(IReadOnlyList<(YamlNode Node, string Text)>? items) =>
+        items is null ? [] : items.Select(item => item.Text).ToList().AsReadOnly();
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Configuration;
+
+/// <summary>How each enum of the configuration is spelt in YAML.</summary>
+internal static class YamlEnums
+{
+    public static readonly EnumNames<RolloutMode> Modes = new(
+        ("off", RolloutMode.Off), ("shadow", RolloutMode.Shadow), ("pilot", RolloutMode.Pilot), ("on", RolloutMode.On));
+
+    public static readonly EnumNames<SystemKind> Kinds = new(
+        ("crm", SystemKind.Crm), ("erp", SystemKind.Erp), ("ticketing", SystemKind.Ticketing),
+        ("contactCenter", SystemKind.ContactCenter), ("other", SystemKind.Other));
+
+    public static readonly EnumNames<SystemProtocol> Protocols = new(
+        ("rest", SystemProtocol.Rest), ("soap", SystemProtocol.Soap), ("amqp", SystemProtocol.Amqp),
+        ("sql", SystemProtocol.Sql), ("file", SystemProtocol.File));
+
+    public static readonly EnumNames<AuthType> AuthTypes = new(
+        ("none", AuthType.None), ("apiKey", AuthType.ApiKey), ("basic", AuthType.Basic),
+        ("oauth2", AuthType.OAuth2), ("mtls", AuthType.Mtls));
+
+    public static readonly EnumNames<OperationMethod> Methods = new(
+        ("GET", OperationMethod.Get), ("POST", OperationMethod.Post), ("PUT", OperationMethod.Put),
+        ("PATCH", OperationMethod.Patch), ("DELETE", OperationMethod.Delete));
+
+    public static readonly EnumNames<Capability> Capabilities = new(
+        ("screenPop", Capability.ScreenPop), ("callLogging", Capability.CallLogging), ("orderCapture", Capability.OrderCapture),
+        ("ticketing", Capability.Ticketing), ("customerSync", Capability.CustomerSync));
+
+    public static readonly EnumNames<StorageProvider> Providers = new(
+        ("sqlite", StorageProvider.Sqlite), ("postgresql", StorageProvider.Postgresql));
+
+    public static readonly EnumNames<StorageDurability> Durabilities = new(
+        ("process", StorageDurability.Process), ("power", StorageDurability.Power));
+
+    public static readonly EnumNames<LogLevel> LogLevels = new(
+        ("Trace", LogLevel.Trace), ("Debug", LogLevel.Debug), ("Information", LogLevel.Information),
+        ("Warning", LogLevel.Warning), ("Error", LogLevel.Error), ("Critical", LogLevel.Critical));
+
+    public static readonly EnumNames<LogFormat> LogFormats = new(("json", LogFormat.Json), ("text", LogFormat.Text));
+}

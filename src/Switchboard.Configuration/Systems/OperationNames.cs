@@ -1,0 +1,28 @@
+namespace Switchboard.Configuration;
+
+/// <summary>The operation vocabulary the hub's capabilities use. Systems may also define custom operations, which workflows call by name.</summary>
+public static class OperationNames
+{
+    public const string CustomerFindByPhone = "customer.findByPhone";
+    public const string CustomerGet = "customer.get";
+    public const string CustomerUpsert = "customer.upsert";
+    public const string CustomerListChanged = "customer.listChanged";
+    public const string OrderListByCustomer = "order.listByCustomer";
+    public const string OrderCreate = "order.create";
+    public const string OrderGet = "order.get";
+    public const string OrderListChanged = "order.listChanged";
+    public const string TicketListByCustomer = "ticket.listByCustomer";
+    public const string TicketCreate = "ticket.create";
+    public const string TicketUpdate = "ticket.update";
+    public const string InteractionLog = "interaction.log";
+
+    /// <summary>Every name above, in this order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        CustomerFindByPhone, CustomerGet, CustomerUpsert, CustomerListChanged,
+        OrderListByCustomer, OrderCreate, OrderGet, OrderListChanged,
+        TicketListByCustomer, TicketCreate, TicketUpdate, InteractionLog,
+    ];
+
+    public static bool IsStandard(string name) => All.Contains(name, StringComparer.Ordinal);
+}

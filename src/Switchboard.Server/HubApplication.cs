@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Switchboard.Configuration;
+using Switchboard.Security;
+using Switchboard.Server.Authentication;
+using Switchboard.Server.Diagnostics;
+using Switchboard.Server.Endpoints;
+using Switchboard.Server.Errors;
+using Switchboard.Server.Health;
+using Switchboard.Server.Hosting;
+using Switchboard.Storage;
+
+namespace Switchboard.Server;
+
+/// <summary>The hub's topology on one page: what it registers, which middleware runs in which order, which endpoints it maps.</summary>
+public static class HubApplication
+{
+    /// <summary>Builds the hub from a configuration directory. Throws <see cref="InvalidConfigurationException"/> listing every error.</summary>
+    public static WebApplication Build(string configurationDirectory, Action<WebApplicationBuilder>? customize = null)
+    {
+        var loaded = ConfigurationLoader.Load(configurationDirectory);
+        if (!loaded.IsValid)
+        {
+            throw new InvalidConfigurationException(loaded.Errors);
+        }
+
+        var configuration = loaded.Configuration!;
+        var builder = WebApplication.CreateSlimBuilder();
+        var dataDirectory = HubPaths.DataDirectory(configuration);
+        Directory.CreateDirectory(dataDirectory);
+
+        builder.Logging.AddHubLogging(configuration.Logging);
+        builder.WebHost.ConfigureHubKestrel(configuration.Server, dataDirectory);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        // The monitor reads the directory again and then watches it; a failed reload keeps the last good set.
+        builder.Services.AddSingleton(sp => new ConfigurationMonitor(
+            configuration.Directory, sp.GetRequiredService<ILogger<ConfigurationMonitor>>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSwitchboardStorage(HubPaths.StorageOptions(configuration));
+        builder.Services.AddSwitchboardSecurity();
+        builder.Services.AddSingleton<StorageReadiness>();
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+
+        builder.Services.AddHubAuthentication();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
+        builder.Services.AddExceptionHandler<HubExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        // Create the monitor now, not at the first request: it must start from the files validated above.
+        var monitor = app.Services.GetRequiredService<ConfigurationMonitor>();
+        if (monitor.Current is null)
+        {
+            throw new InvalidConfigurationException(monitor.LastErrors);
+        }
+
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHomePage();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle($"{configuration.Hub.Name} API")).AllowAnonymous();
+
+        app.MapGroup("/api/v1")
+            .MapStatusEndpoints()
+            .MapCustomerEndpoints()
+            .MapOrderEndpoints()
+            .MapTicketEndpoints()
+            .MapAgentEndpoints()
+            .MapInteractionEndpoints()
+            .MapConfigurationEndpoints()
+            .MapApiKeyEndpoints();
+        return app;
+    }
+
+    /// <summary>The HTTPS address the hub listens on once started (with the port Kestrel chose when configured as 0).</summary>
+    public static Uri ListeningAddress(this WebApplication app)
+    {
+        var uri = new Uri(app.Urls.First());
+        var host = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && (IPAddress.IsLoopback(ip) || ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any))
+            ? "localhost"
+            : uri.Host;
+        return new UriBuilder(uri) { Host = host, Path = "/" }.Uri;
+    }
+}

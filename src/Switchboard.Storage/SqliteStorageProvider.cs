@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Switchboard.Storage;
+
+/// <summary>
+/// The embedded default: one SQLite file in WAL mode. Readers never block the writer, and with
+/// <c>synchronous=NORMAL</c> a commit is in the WAL (the OS page cache) before the call returns,
+/// so it survives kill -9 of the hub; <c>FULL</c> also fsyncs the WAL on every commit, so it
+/// survives power loss.
+/// </summary>
+public sealed class SqliteStorageProvider : IStorageProvider
+{
+    private readonly string _connectionString;
+    private readonly string _connectionPragmas;
+
+    // journal_mode=WAL is stored in the file itself, so it is set once per provider, not on
+    // every open. busy_timeout comes first because switching to WAL needs a brief exclusive lock.
+    private int _walEnabled;
+
+    public SqliteStorageProvider(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.SqlitePath))
+        {
+            throw new ArgumentException("StorageOptions.SqlitePath names no file.", nameof(options));
+        }
+
+        FilePath = Path.GetFullPath(options.SqlitePath);
+        var directory = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        Durability = options.Durability;
+        var synchronous = options.Durability == Durability.Power ? "FULL" : "NORMAL";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        // synchronous, busy_timeout and foreign_keys are per connection and reset by nothing but
+        // a new connection; re-applying them on a pooled one costs no I/O.
+        _connectionPragmas = $"PRAGMA busy_timeout=5000; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON;";
+        Description = $"SQLite {FilePath} (synchronous={synchronous})";
+    }
+
+    public StorageProviderKind Kind => StorageProviderKind.Sqlite;
+
+    public string Description { get; }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    public Durability Durability { get; }
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            if (Volatile.Read(ref _walEnabled) == 0)
+            {
+                command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(ct);
+                Volatile.Write(ref _walEnabled, 1);
+            }
+
+            command.CommandText = _connectionPragmas;
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task PingAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(ct);
+    }
+}

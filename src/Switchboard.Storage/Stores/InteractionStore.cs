@@ -1,0 +1,274 @@
+using System.Data.Common;
+using Dapper;
+using Switchboard.Core.Interactions;
+
+namespace Switchboard.Storage.Stores;
+
+/// <summary>
+/// Interactions: a header row with its agents, and a timeline of events appended once each.
+/// Single-record reads (<see cref="GetAsync"/>, <see cref="FindByCallIdAsync"/>) include the
+/// timeline; list reads return headers with their agents and an empty timeline.
+/// </summary>
+public sealed class InteractionStore(IStorageProvider provider)
+{
+    private const string Columns = """
+        i.id AS Id, i.call_id AS CallId, i.direction AS Direction, i.state AS State, i.caller_number AS CallerNumber,
+        i.caller_number_raw AS CallerNumberRaw, i.called_number AS CalledNumber, i.queue AS Queue, i.customer_id AS CustomerId,
+        i.disposition AS Disposition, i.notes AS Notes, i.recording_url AS RecordingUrl, i.started_at AS StartedAt,
+        i.answered_at AS AnsweredAt, i.ended_at AS EndedAt, i.completed_at AS CompletedAt
+        """;
+
+    private const string UpsertSql = """
+        INSERT INTO interactions (id, call_id, direction, state, caller_number, caller_number_raw, called_number, queue,
+            customer_id, disposition, notes, recording_url, started_at, answered_at, ended_at, completed_at)
+        VALUES (@id, @callId, @direction, @state, @callerNumber, @callerNumberRaw, @calledNumber, @queue,
+            @customerId, @disposition, @notes, @recordingUrl, @startedAt, @answeredAt, @endedAt, @completedAt)
+        ON CONFLICT (id) DO UPDATE SET
+            call_id = excluded.call_id, direction = excluded.direction, state = excluded.state,
+            caller_number = excluded.caller_number, caller_number_raw = excluded.caller_number_raw,
+            called_number = excluded.called_number, queue = excluded.queue, customer_id = excluded.customer_id,
+            disposition = excluded.disposition, notes = excluded.notes, recording_url = excluded.recording_url,
+            started_at = excluded.started_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
+            completed_at = excluded.completed_at
+        """;
+
+    // The unique event_id makes the append idempotent in one statement: a redelivered event
+    // inserts nothing and reports zero rows, with no read-then-write race between hub processes.
+    private const string AppendSql = """
+        INSERT INTO interaction_events (event_id, interaction_id, type, occurred_at, received_at, agent_id, source, data)
+        VALUES (@eventId, @interactionId, @type, @occurredAt, @receivedAt, @agentId, @source, @data)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    /// <summary>Writes the header fields and the agent list; the timeline is left as it is.</summary>
+    public async Task UpsertAsync(Interaction i, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(i));
+        await using var connection = await provider.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            UpsertSql,
+            new
+            {
+                id = i.Id,
+                callId = i.CallId,
+                direction = i.Direction.ToString(),
+                state = i.State.ToString(),
+                callerNumber = i.CallerNumber,
+                callerNumberRaw = i.CallerNumberRaw,
+                calledNumber = i.CalledNumber,
+                queue = i.Queue,
+                customerId = i.CustomerId,
+                disposition = i.Disposition,
+                notes = i.Notes,
+                recordingUrl = i.RecordingUrl,
+                startedAt = StoreSql.ToMs(i.StartedAt),
+                answeredAt = StoreSql.ToMs(i.AnsweredAt),
+                endedAt = StoreSql.ToMs(i.EndedAt),
+                completedAt = StoreSql.ToMs(i.CompletedAt),
+            },
+            tx,
+            cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM interaction_agents WHERE interaction_id = @id", new { id = i.Id }, tx, cancellationToken: ct));
+        var agents = i.AgentIds.Distinct(StringComparer.Ordinal)
+            .Select((agentId, ordinal) => new { interactionId = i.Id, agentId, ordinal })
+            .ToList();
+        if (agents.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO interaction_agents (interaction_id, agent_id, ordinal) VALUES (@interactionId, @agentId, @ordinal)",
+                agents,
+                tx,
+                cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds an event to the timeline of an interaction already stored. Returns false, changing
+    /// nothing, when an event with the same <see cref="InteractionEvent.EventId"/> was recorded before.
+    /// </summary>
+    public async Task<bool> AppendEventAsync(string interactionId, InteractionEvent e, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(e));
+        await using var connection = await provider.OpenAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            AppendSql,
+            new
+            {
+                eventId = e.EventId,
+                interactionId,
+                type = e.Type,
+                occurredAt = StoreSql.ToMs(e.OccurredAt),
+                receivedAt = StoreSql.ToMs(e.ReceivedAt),
+                agentId = e.AgentId,
+                source = e.Source,
+                data = StoreSql.ToJson(e.Data),
+            },
+            cancellationToken: ct));
+        return inserted == 1;
+    }
+
+    /// <summary>The interaction with its timeline ordered by OccurredAt, then ReceivedAt, then arrival.</summary>
+    public async Task<Interaction?> GetAsync(string id, CancellationToken ct) =>
+        await SingleWithTimelineAsync($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }, ct);
+
+    /// <summary>The interaction for the contact center's call id (the latest started, should a PBX reuse one), with its timeline.</summary>
+    public async Task<Interaction?> FindByCallIdAsync(string callId, CancellationToken ct) =>
+        await SingleWithTimelineAsync(
+            $"SELECT {Columns} FROM interactions i WHERE i.call_id = @callId ORDER BY i.started_at DESC, i.id DESC LIMIT 1",
+            new { callId },
+            ct);
+
+    /// <summary>The customer's interactions, latest started first.</summary>
+    public Task<IReadOnlyList<Interaction>> ListByCustomerAsync(string customerId, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ListAsync(
+            $"SELECT {Columns} FROM interactions i WHERE i.customer_id = @customerId ORDER BY i.started_at DESC, i.id DESC LIMIT @limit",
+            new { customerId, limit },
+            ct);
+    }
+
+    /// <summary>The interactions from this caller number (E.164), latest started first.</summary>
+    public Task<IReadOnlyList<Interaction>> ListByCallerAsync(string e164, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ListAsync(
+            $"SELECT {Columns} FROM interactions i WHERE i.caller_number = @e164 ORDER BY i.started_at DESC, i.id DESC LIMIT @limit",
+            new { e164, limit },
+            ct);
+    }
+
+    /// <summary>
+    /// The interactions the agent took part in that started in [<paramref name="from"/>,
+    /// <paramref name="to"/>), latest started first.
+    /// </summary>
+    public Task<IReadOnlyList<Interaction>> ListByAgentAsync(
+        string agentId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ListAsync(
+            $"""
+            SELECT {Columns} FROM interactions i
+            JOIN interaction_agents a ON a.interaction_id = i.id
+            WHERE a.agent_id = @agentId AND i.started_at >= @from AND i.started_at < @to
+            ORDER BY i.started_at DESC, i.id DESC LIMIT @limit
+            """,
+            new { agentId, from = StoreSql.ToMs(from), to = StoreSql.ToMs(to), limit },
+            ct);
+    }
+
+    private async Task<Interaction?> SingleWithTimelineAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        var found = await HeadersAsync(connection, sql, parameters, ct);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            """
+            SELECT event_id AS EventId, type AS Type, occurred_at AS OccurredAt, received_at AS ReceivedAt,
+                agent_id AS AgentId, source AS Source, data AS Data
+            FROM interaction_events WHERE interaction_id = @id ORDER BY occurred_at, received_at, seq
+            """,
+            new { id = found[0].Id },
+            cancellationToken: ct));
+        return found[0] with { Timeline = [.. rows.Select(r => r.ToModel())] };
+    }
+
+    private async Task<IReadOnlyList<Interaction>> ListAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        return await HeadersAsync(connection, sql, parameters, ct);
+    }
+
+    private static async Task<IReadOnlyList<Interaction>> HeadersAsync(
+        DbConnection connection, string sql, object parameters, CancellationToken ct)
+    {
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var idParameters = new DynamicParameters();
+        var ids = StoreSql.InList(idParameters, "id", [.. rows.Select(r => r.Id)]);
+        var agents = (await connection.QueryAsync<(string InteractionId, string AgentId)>(new CommandDefinition(
+                $"SELECT interaction_id, agent_id FROM interaction_agents WHERE interaction_id IN {ids} ORDER BY interaction_id, ordinal",
+                idParameters,
+                cancellationToken: ct)))
+            .ToLookup(a => a.InteractionId, a => a.AgentId, StringComparer.Ordinal);
+        return [.. rows.Select(r => r.ToModel([.. agents[r.Id]]))];
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public string CallId { get; set; } = "";
+        public string Direction { get; set; } = "";
+        public string State { get; set; } = "";
+        public string? CallerNumber { get; set; }
+        public string? CallerNumberRaw { get; set; }
+        public string? CalledNumber { get; set; }
+        public string? Queue { get; set; }
+        public string? CustomerId { get; set; }
+        public string? Disposition { get; set; }
+        public string? Notes { get; set; }
+        public string? RecordingUrl { get; set; }
+        public long StartedAt { get; set; }
+        public long? AnsweredAt { get; set; }
+        public long? EndedAt { get; set; }
+        public long? CompletedAt { get; set; }
+
+        public Interaction ToModel(IReadOnlyList<string> agentIds) => new()
+        {
+            Id = Id,
+            CallId = CallId,
+            Direction = StoreSql.ParseEnum<CallDirection>(Direction),
+            State = StoreSql.ParseEnum<InteractionState>(State),
+            CallerNumber = CallerNumber,
+            CallerNumberRaw = CallerNumberRaw,
+            CalledNumber = CalledNumber,
+            Queue = Queue,
+            AgentIds = agentIds,
+            CustomerId = CustomerId,
+            Disposition = Disposition,
+            Notes = Notes,
+            RecordingUrl = RecordingUrl,
+            StartedAt = StoreSql.FromMs(StartedAt),
+            AnsweredAt = StoreSql.FromMs(AnsweredAt),
+            EndedAt = StoreSql.FromMs(EndedAt),
+            CompletedAt = StoreSql.FromMs(CompletedAt),
+        };
+    }
+
+    private sealed class EventRow
+    {
+        public string EventId { get; set; } = "";
+        public string Type { get; set; } = "";
+        public long OccurredAt { get; set; }
+        public long ReceivedAt { get; set; }
+        public string? AgentId { get; set; }
+        public string? Source { get; set; }
+        public string Data { get; set; } = "{}";
+
+        public InteractionEvent ToModel() => new()
+        {
+            EventId = EventId,
+            Type = Type,
+            OccurredAt = StoreSql.FromMs(OccurredAt),
+            ReceivedAt = StoreSql.FromMs(ReceivedAt),
+            AgentId = AgentId,
+            Source = Source,
+            Data = StoreSql.FromJson<Dictionary<string, string>>(Data),
+        };
+    }
+}

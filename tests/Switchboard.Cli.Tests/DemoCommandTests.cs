@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Switchboard.Server.Hosting;
+using Switchboard.Testing;
+
+namespace Switchboard.Cli.Tests;
+
+public sealed partial class DemoCommandTests
+{
+    [Fact]
+    public async Task The_demo_runs_the_hub_with_the_demo_systems_and_says_where_to_go()
+    {
+        using var directory = new TempDirectory("switchboard-demo");
+        int hubPort = TestHub.UnusedPort(), crmPort = TestHub.UnusedPort(), erpPort = TestHub.UnusedPort();
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+
+        var demo = SwitchboardCommand.Create()
+            .Parse(["demo", "--directory", directory.Path, "--port", $"{hubPort}", "--crm-port", $"{crmPort}", "--erp-port", $"{erpPort}"])
+            .InvokeAsync(new InvocationConfiguration { Output = synchronized, Error = synchronized }, stop.Token);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Printed(synchronized, output).Contains("Press Ctrl+C", StringComparison.Ordinal) && !demo.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var printed = Printed(synchronized, output);
+        demo.IsCompleted.ShouldBeFalse(printed);
+        printed.ShouldContain($"https://localhost:{hubPort}/");
+        printed.ShouldContain($"127.0.0.1:{crmPort}");
+        var key = ApiKey().Match(printed).Value;
+        key.ShouldNotBeEmpty(printed);
+
+        var configDirectory = Path.Combine(directory.Path, "config");
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+            DevelopmentCertificate.PathIn(Path.Combine(configDirectory, "data")), password: null);
+        using var hub = new HttpClient(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == certificate.Thumbprint,
+        })
+        { BaseAddress = new Uri($"https://localhost:{hubPort}/") };
+        hub.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var status = await hub.GetFromJsonAsync<JsonElement>("/api/v1/status");
+        status.GetProperty("storageReady").GetBoolean().ShouldBeTrue();
+        var check = await hub.GetFromJsonAsync<JsonElement>("/api/v1/configuration/check");
+        check.GetRawText().ShouldContain("demo-crm");
+
+        using var crm = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{crmPort}/") };
+        crm.DefaultRequestHeaders.Add("X-Api-Key", "demo-crm-key");
+        (await crm.GetAsync("/api/contacts?phone=4155550134")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var erp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{erpPort}/") };
+        (await erp.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await stop.CancelAsync();
+        (await demo.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0);
+    }
+
+    // TextWriter.Synchronized locks the wrapper itself, so reading under the same lock sees whole writes.
+    private static string Printed(TextWriter synchronized, StringWriter output)
+    {
+        lock (synchronized)
+        {
+            return output.ToString();
+        }
+    }
+
+    [GeneratedRegex(@"sbk_[0-9a-f]{12}_[A-Za-z0-9_-]+")]
+    private static partial Regex ApiKey();
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Testing;
+
+namespace Switchboard.IntegrationTests.Hosting;
+
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Readiness_fails_while_the_database_is_unreachable_and_liveness_holds()
+    {
+        await using var hub = await TestHub.StartAsync(TestStorage.UnreachablePostgreSql);
+        var client = hub.Client();
+
+        var ready = await client.GetAsync("/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("status").GetString().ShouldBe("Unhealthy");
+        var description = body.GetProperty("checks").GetProperty("storage").GetProperty("description").GetString()!;
+        description.ShouldContain("PostgreSQL", Case.Insensitive);
+        description.ShouldNotContain("Password", Case.Insensitive);
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_hub_serves_https_only()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var plain = new UriBuilder(hub.Address) { Scheme = "http" }.Uri;
+        using var client = new HttpClient { BaseAddress = plain, Timeout = TimeSpan.FromSeconds(5) };
+
+        await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync("/health/live"));
+    }
+
+    [Fact]
+    public async Task The_development_certificate_is_made_once_and_reused()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("switchboard.yaml", TestHub.HubYaml(TestStorage.Sqlite, "UNUSED"));
+        var first = Switchboard.Server.Hosting.DevelopmentCertificate.LoadOrCreate(Path.Combine(directory.Path, "data"), TimeProvider.System);
+        var second = Switchboard.Server.Hosting.DevelopmentCertificate.LoadOrCreate(Path.Combine(directory.Path, "data"), TimeProvider.System);
+
+        first.Created.ShouldBeTrue();
+        second.Created.ShouldBeFalse();
+        second.Certificate.Thumbprint.ShouldBe(first.Certificate.Thumbprint);
+        second.Certificate.HasPrivateKey.ShouldBeTrue();
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Switchboard.Server.Hosting.DevelopmentCertificate.PathIn(Path.Combine(directory.Path, "data")))
+                .ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using Switchboard.Core.Interactions;
+using Switchboard.Storage.Tests.Support;
+
+namespace Switchboard.Storage.Tests.Compliance;
+
+public abstract partial class StorageComplianceTests
+{
+    [Fact]
+    public async Task Timeline_is_ordered_by_occurrence_when_events_arrive_out_of_order()
+    {
+        var interaction = TestModel.Interaction();
+        await Interactions.UpsertAsync(interaction, Ct);
+        var t = TestModel.T0;
+        var offered = TestModel.Event("offered", t);
+        var ringing = TestModel.Event("ringing", t.AddSeconds(1), receivedAt: t.AddSeconds(5));
+        var queued = TestModel.Event("queued", t.AddSeconds(1), receivedAt: t.AddSeconds(2));
+        var answered = TestModel.Event("answered", t.AddSeconds(3));
+
+        foreach (var e in new[] { answered, ringing, offered, queued })
+        {
+            (await Interactions.AppendEventAsync(interaction.Id, e, Ct)).ShouldBeTrue();
+        }
+
+        var stored = await Interactions.GetAsync(interaction.Id, Ct);
+        stored!.Timeline.Select(e => e.Type).ShouldBe(["offered", "queued", "ringing", "answered"]);
+    }
+
+    [Fact]
+    public async Task Duplicate_event_id_returns_false_and_changes_nothing()
+    {
+        var interaction = TestModel.Interaction();
+        await Interactions.UpsertAsync(interaction, Ct);
+        var first = TestModel.Event("ringing", TestModel.T0) with { Data = new Dictionary<string, string> { ["channel"] = "PJSIP/100" } };
+        (await Interactions.AppendEventAsync(interaction.Id, first, Ct)).ShouldBeTrue();
+
+        var again = first with { Type = "hangup", OccurredAt = TestModel.T0.AddMinutes(-1), Data = new Dictionary<string, string>() };
+
+        (await Interactions.AppendEventAsync(interaction.Id, again, Ct)).ShouldBeFalse();
+        (await Interactions.GetAsync(interaction.Id, Ct))!.Timeline.ShouldHaveSingleItem().ShouldMatch(first);
+    }
+
+    [Fact]
+    public async Task Upserting_the_header_keeps_the_timeline_and_replaces_the_agents()
+    {
+        var interaction = TestModel.Interaction(TestModel.NewPhone(), TestModel.NewId(), "agent-1", "agent-2") with
+        {
+            Direction = CallDirection.Outbound,
+            CalledNumber = "+442079460958",
+            Queue = "support",
+            Disposition = "resolved",
+            Notes = "客户要求回电",
+            RecordingUrl = "https://recordings.example.com/1.wav",
+        };
+        await Interactions.UpsertAsync(interaction, Ct);
+        var ringing = TestModel.Event("ringing", TestModel.T0);
+        await Interactions.AppendEventAsync(interaction.Id, ringing, Ct);
+        var ended = interaction with
+        {
+            State = InteractionState.Ended,
+            AgentIds = ["agent-2", "agent-3"],
+            AnsweredAt = TestModel.T0.AddSeconds(4),
+            EndedAt = TestModel.T0.AddMinutes(3),
+            CompletedAt = TestModel.T0.AddMinutes(4),
+        };
+
+        await Interactions.UpsertAsync(ended, Ct);
+
+        (await Interactions.GetAsync(interaction.Id, Ct)).ShouldMatch(ended with { Timeline = [ringing] });
+    }
+
+    [Fact]
+    public async Task Interactions_are_found_by_call_id_caller_customer_and_agent()
+    {
+        var caller = TestModel.NewPhone();
+        var customerId = TestModel.NewId();
+        var agentId = "agent-" + TestModel.NewId();
+        var calls = Enumerable.Range(0, 3)
+            .Select(i => TestModel.Interaction(caller, customerId, agentId) with { StartedAt = TestModel.T0.AddHours(i) })
+            .ToList();
+        foreach (var call in calls)
+        {
+            await Interactions.UpsertAsync(call, Ct);
+        }
+
+        await Interactions.UpsertAsync(TestModel.Interaction(TestModel.NewPhone(), TestModel.NewId(), "someone-else"), Ct);
+
+        (await Interactions.FindByCallIdAsync(calls[1].CallId, Ct))!.Id.ShouldBe(calls[1].Id);
+        (await Interactions.ListByCallerAsync(caller, 10, Ct)).Select(i => i.Id).ShouldBe([calls[2].Id, calls[1].Id, calls[0].Id]);
+        (await Interactions.ListByCustomerAsync(customerId, 2, Ct)).Select(i => i.Id).ShouldBe([calls[2].Id, calls[1].Id]);
+        var window = await Interactions.ListByAgentAsync(agentId, TestModel.T0.AddHours(1), TestModel.T0.AddHours(2), 10, Ct);
+        window.ShouldHaveSingleItem().Id.ShouldBe(calls[1].Id);
+        window[0].AgentIds.ShouldBe([agentId]);
+        window[0].Timeline.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Timestamps_round_trip_at_millisecond_precision()
+    {
+        // 12:34:56.789 and 0.4321 ms more, in UTC+08:00: the stores keep the instant to the millisecond.
+        var precise = new DateTimeOffset(2026, 3, 1, 12, 34, 56, 789, TimeSpan.FromHours(8)).AddTicks(4321);
+        var millisecond = new DateTimeOffset(2026, 3, 1, 4, 34, 56, 789, TimeSpan.Zero);
+        var interaction = TestModel.Interaction() with { StartedAt = precise, EndedAt = precise.AddMilliseconds(1) };
+        await Interactions.UpsertAsync(interaction, Ct);
+        await Interactions.AppendEventAsync(interaction.Id, TestModel.Event("ended", precise, receivedAt: precise), Ct);
+
+        var stored = await Interactions.GetAsync(interaction.Id, Ct);
+
+        stored!.StartedAt.ShouldBe(millisecond);
+        stored.StartedAt.UtcTicks.ShouldBe(millisecond.UtcTicks);
+        stored.EndedAt!.Value.UtcTicks.ShouldBe(millisecond.AddMilliseconds(1).UtcTicks);
+        stored.AnsweredAt.ShouldBeNull();
+        stored.Timeline[0].OccurredAt.UtcTicks.ShouldBe(millisecond.UtcTicks);
+        stored.Timeline[0].ReceivedAt.UtcTicks.ShouldBe(millisecond.UtcTicks);
+    }
+
+    [Fact]
+    public async Task Event_data_round_trips_with_unicode_and_markup()
+    {
+        var interaction = TestModel.Interaction();
+        await Interactions.UpsertAsync(interaction, Ct);
+        var data = new Dictionary<string, string>
+        {
+            ["callerName"] = "张伟",
+            ["note"] = "<b>\"quoted\"</b> & 'single' \\ back",
+            ["empty"] = "",
+        };
+        var e = TestModel.Event("note", TestModel.T0) with { Data = data, AgentId = "agent-1" };
+        await Interactions.AppendEventAsync(interaction.Id, e, Ct);
+
+        var stored = (await Interactions.GetAsync(interaction.Id, Ct))!.Timeline.ShouldHaveSingleItem();
+
+        stored.AgentId.ShouldBe("agent-1");
+        stored.Source.ShouldBe("pbx");
+        stored.Data.Count.ShouldBe(3);
+        foreach (var (key, value) in data)
+        {
+            stored.Data[key].ShouldBe(value);
+        }
+    }
+}
