@@ -38,15 +38,17 @@ internal sealed class OpenLoopRun
     {
         var endPoint = await ResolveAsync(options.Url, cancellationToken);
         var run = new OpenLoopRun(request, options.Timeout, options.Connections);
+        var count = (long)Math.Round(options.Rate * options.Duration.TotalSeconds);
+        // Slots go to whichever connection is free, so allow each one a generous share.
+        var expected = (int)Math.Min(count, (count * 2 / options.Connections) + 1024);
         var slots = new Slot[options.Connections];
         for (var i = 0; i < slots.Length; i++)
         {
-            slots[i] = new Slot(new HttpConnection(endPoint));
+            slots[i] = new Slot(new HttpConnection(endPoint), expected);
             await slots[i].Connection.ConnectAsync(cancellationToken);
             run._idle.Push(slots[i]);
         }
 
-        var count = (long)Math.Round(options.Rate * options.Duration.TotalSeconds);
         // Start a little ahead so the pacer is running when the first slot falls due.
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 50;
         run._giveUpAt = start + (long)((options.Duration + options.Drain).TotalSeconds * Stopwatch.Frequency);
@@ -196,11 +198,11 @@ internal sealed class OpenLoopRun
     }
 
     /// <summary>One connection with at most one request in flight, and what it measured.</summary>
-    private sealed class Slot(HttpConnection connection)
+    private sealed class Slot(HttpConnection connection, int expected)
     {
         public HttpConnection Connection { get; } = connection;
 
-        public WorkerResult Result { get; } = new();
+        public WorkerResult Result { get; } = new(expected);
 
         public CancellationTokenSource Timeout { get; set; } = new();
     }

@@ -69,9 +69,9 @@ public static partial class DemoCommand
               Configuration      {configDirectory}
               Data (SQLite)      {HubPaths.DataDirectory(hub.Services.GetRequiredService<ConfigurationMonitor>().Running())}
 
-            The agent desktop and the admin console are served from the hub home page.
+            The home page shows the hub's state and its connected systems.
             Try:  curl -k -H "X-Api-Key: {key}" {home}api/v1/status
-                  switchboard check --config {configDirectory}
+                  dotnet run --project src/Switchboard.Cli -- check --config {configDirectory}
             Press Ctrl+C to stop.
             """);
 
