@@ -32,6 +32,11 @@ await Console.Error.WriteLineAsync(
 LoadReport report;
 try
 {
+    if (options.Warmup > TimeSpan.Zero)
+    {
+        await OpenLoopRun.RunAsync(options with { Duration = options.Warmup, Drain = options.Warmup }, request, stop.Token);
+    }
+
     report = await OpenLoopRun.RunAsync(options, request, stop.Token);
 }
 catch (System.Net.Sockets.SocketException error)
