@@ -4,6 +4,10 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Switchboard.Configuration;
+using Switchboard.Core.Phones;
+using Switchboard.Ingress;
+using Switchboard.Ingress.Rest;
+using Switchboard.Interactions;
 using Switchboard.Security;
 using Switchboard.Server.Authentication;
 using Switchboard.Server.Diagnostics;
@@ -43,6 +47,10 @@ public static class HubApplication
         builder.Services.AddSwitchboardSecurity();
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<StorageInitializer>();
+        // Registered after the storage initializer: hosted services start in order, so the schema exists first.
+        builder.Services.AddSingleton(new PhoneNormalizer(configuration.Phone.DefaultRegion));
+        builder.Services.AddSwitchboardInteractions();
+        builder.Services.AddIngressCore();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();
@@ -77,6 +85,7 @@ public static class HubApplication
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle($"{configuration.Hub.Name} API")).AllowAnonymous();
 
+        app.MapEventEndpoints();
         app.MapGroup("/api/v1")
             .MapStatusEndpoints()
             .MapCustomerEndpoints()

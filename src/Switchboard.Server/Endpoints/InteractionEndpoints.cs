@@ -19,21 +19,27 @@ public static class InteractionEndpoints
         var interactions = api.MapGroup("/interactions").WithTags("Interactions");
         interactions.MapGet("/{id}", GetAsync).RequirePermission(Permission.RecordsRead);
         interactions.MapGet("/", SearchAsync).RequirePermission(Permission.RecordsRead)
-            .WithSummary("Interactions of a customer, of a caller number, or of an agent in a time range.");
+            .WithSummary("The interaction of a call id, or those of a customer, of a caller number, or of an agent in a time range.");
         return api;
     }
 
-    private static async Task<Results<Ok<Interaction>, ProblemHttpResult>> GetAsync(string id, InteractionStore store, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } interaction ? TypedResults.Ok(interaction) : Problems.NotFound("interaction", id);
+    private static async Task<Results<Ok<InteractionView>, ProblemHttpResult>> GetAsync(string id, InteractionStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } interaction ? TypedResults.Ok(InteractionView.From(interaction)) : Problems.NotFound("interaction", id);
 
-    private static async Task<Results<Ok<ItemList<Interaction>>, ValidationProblem>> SearchAsync(
-        string? customerId, string? callerNumber, string? agentId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+    private static async Task<Results<Ok<ItemList<InteractionView>>, ValidationProblem>> SearchAsync(
+        string? callId, string? customerId, string? callerNumber, string? agentId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
         InteractionStore store, ConfigurationMonitor configuration, TimeProvider clock, CancellationToken ct)
     {
         var size = Math.Clamp(limit ?? 50, 1, 500);
+        if (callId is not null)
+        {
+            var found = await store.FindByCallIdAsync(callId, ct);
+            return View(found is null ? [] : [found]);
+        }
+
         if (customerId is not null)
         {
-            return TypedResults.Ok(new ItemList<Interaction>(await store.ListByCustomerAsync(customerId, size, ct)));
+            return View(await store.ListByCustomerAsync(customerId, size, ct));
         }
 
         if (callerNumber is not null)
@@ -44,7 +50,7 @@ public static class InteractionEndpoints
                 return Problems.Invalid([new FieldError("callerNumber", callerNumber, normalized.Error ?? "is withheld")]);
             }
 
-            return TypedResults.Ok(new ItemList<Interaction>(await store.ListByCallerAsync(normalized.E164!, size, ct)));
+            return View(await store.ListByCallerAsync(normalized.E164!, size, ct));
         }
 
         if (agentId is not null)
@@ -56,9 +62,12 @@ public static class InteractionEndpoints
                 return Problems.Invalid([new FieldError("from", start.ToString("O"), "is after 'to'")]);
             }
 
-            return TypedResults.Ok(new ItemList<Interaction>(await store.ListByAgentAsync(agentId, start, end, size, ct)));
+            return View(await store.ListByAgentAsync(agentId, start, end, size, ct));
         }
 
-        return Problems.Invalid([new FieldError("customerId", null, "give one of customerId, callerNumber or agentId")]);
+        return Problems.Invalid([new FieldError("customerId", null, "give one of callId, customerId, callerNumber or agentId")]);
     }
+
+    private static Ok<ItemList<InteractionView>> View(IReadOnlyList<Interaction> interactions) =>
+        TypedResults.Ok(new ItemList<InteractionView>([.. interactions.Select(InteractionView.From)]));
 }

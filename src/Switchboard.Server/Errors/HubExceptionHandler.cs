@@ -35,6 +35,12 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
                 Title = "Storage unavailable",
                 Detail = "The hub cannot reach its database right now; retry later. /health/ready reports the cause.",
             },
+            System.Threading.Channels.ChannelClosedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Shutting down",
+                Detail = "The hub is stopping and takes no more events; retry against another instance or after the restart.",
+            },
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };

@@ -1,0 +1,10 @@
+namespace Switchboard.Interactions.Journal;
+
+public sealed class EventJournalOptions
+{
+    /// <summary>Most events committed in one transaction; a group stops growing at this size.</summary>
+    public int MaxGroupEvents { get; init; } = 2000;
+
+    /// <summary>Batches waiting for the writer; when full, callers wait (ingest slows instead of memory growing).</summary>
+    public int QueueCapacity { get; init; } = 4096;
+}
