@@ -28,7 +28,9 @@ public sealed partial class InteractionAssembler(
     TimeProvider clock,
     ILogger<InteractionAssembler> logger) : BackgroundService
 {
-    public const int BatchSize = 500;
+    // SQLite has one writer at a time: a smaller batch bounds how long the assembler's transaction
+    // makes the journal's grouped commits wait.
+    private int BatchSize => storage.Kind == StorageProviderKind.Sqlite ? 100 : 500;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,28 +56,36 @@ public sealed partial class InteractionAssembler(
         }
     }
 
-    /// <summary>Applies up to <see cref="BatchSize"/> unapplied journal rows; returns how many.</summary>
+    /// <summary>Applies the next batch of unapplied journal rows; returns how many.</summary>
+    /// <remarks>
+    /// One connection and one transaction per batch: the folds, the timeline appends and the "applied"
+    /// marks commit together, so a crash leaves a batch either wholly applied or wholly pending.
+    /// </remarks>
     public async Task<int> ApplyPendingAsync(CancellationToken ct)
     {
-        List<PendingRow> rows;
-        await using (var connection = await storage.OpenAsync(ct))
-        {
-            rows = [.. await connection.QueryAsync<PendingRow>(new CommandDefinition(
-                "SELECT seq AS Seq, payload AS Payload, received_at AS ReceivedAt FROM inbound_events WHERE applied = 0 ORDER BY seq LIMIT @limit",
-                new { limit = BatchSize }, cancellationToken: ct))];
-        }
-
+        await using var connection = await storage.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(
+            "SELECT seq AS Seq, payload AS Payload, received_at AS ReceivedAt FROM inbound_events WHERE applied = 0 ORDER BY seq LIMIT @limit",
+            new { limit = BatchSize }, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return 0;
         }
 
         var events = rows.Select(r => (Event: JournalRow.Read(r.Payload), ReceivedAt: DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt))).ToList();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var call in events.Where(e => e.Event.CallId is not null && EventTypes.IsCall(e.Event.Type)).GroupBy(e => e.Event.CallId!, StringComparer.Ordinal))
         {
-            await ApplyCallAsync(call.Key, [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))], ct);
+            await ApplyCallAsync(connection, transaction, call.Key, [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))], ct);
         }
 
+        // One writer assigns seq in commit order, so every row up to the last one read was read.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_events SET applied = 1 WHERE applied = 0 AND seq BETWEEN @first AND @last",
+            new { first = rows[0].Seq, last = rows[^1].Seq }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+
+        // Agent state is last-writer-wins by occurrence time, so applying it again after a crash is harmless.
         foreach (var agentEvents in events.Where(e => EventTypes.IsAgent(e.Event.Type)).GroupBy(e => e.Event.AgentId!, StringComparer.Ordinal))
         {
             var agent = await agents.GetAsync(agentEvents.Key, ct);
@@ -86,20 +96,12 @@ public sealed partial class InteractionAssembler(
             }
         }
 
-        await using (var connection = await storage.OpenAsync(ct))
-        {
-            // One writer assigns seq in commit order, so every row up to the last one read was read.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE inbound_events SET applied = 1 WHERE applied = 0 AND seq BETWEEN @first AND @last",
-                new { first = rows[0].Seq, last = rows[^1].Seq }, cancellationToken: ct));
-        }
-
         return rows.Count;
     }
 
-    private async Task ApplyCallAsync(string callId, IReadOnlyList<InteractionEvent> arrived, CancellationToken ct)
+    private async Task ApplyCallAsync(DbConnection connection, DbTransaction transaction, string callId, IReadOnlyList<InteractionEvent> arrived, CancellationToken ct)
     {
-        var existing = await interactions.FindByCallIdAsync(callId, ct);
+        var existing = await interactions.FindByCallIdAsync(callId, connection, transaction, ct);
         var known = existing?.Timeline.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) ?? [];
         var fresh = arrived.Where(e => known.Add(e.EventId)).ToList();
         if (existing is not null && fresh.Count == 0)
@@ -108,9 +110,10 @@ public sealed partial class InteractionAssembler(
         }
 
         var folded = folder.Fold(existing?.Id ?? HubIds.New(), callId, [.. existing?.Timeline ?? [], .. fresh], existing?.CustomerId);
-        if (folded.CustomerId is null && folded.CallerNumber is { } caller)
+        if (folded.CustomerId is null && folded.CallerNumber is { } caller && caller != existing?.CallerNumber)
         {
-            // One customer owns the number: link it. Several: the agent picks (screen pop) and that choice is kept.
+            // Looked up once, when the caller's number becomes known. One owner: linked. Several: the
+            // agent picks (screen pop) and that choice is kept.
             var owners = await customers.FindByPhoneAsync(caller, ct);
             if (owners.Count == 1)
             {
@@ -118,10 +121,10 @@ public sealed partial class InteractionAssembler(
             }
         }
 
-        await interactions.UpsertAsync(folded, ct);
+        await interactions.UpsertAsync(folded, connection, transaction, ct);
         foreach (var e in fresh)
         {
-            await interactions.AppendEventAsync(folded.Id, e, ct);
+            await interactions.AppendEventAsync(folded.Id, e, connection, transaction, ct);
         }
     }
 

@@ -43,10 +43,17 @@ public sealed class InteractionStore(IStorageProvider provider)
     /// <summary>Writes the header fields and the agent list; the timeline is left as it is.</summary>
     public async Task UpsertAsync(Interaction i, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(i);
-        ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(i));
         await using var connection = await provider.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await UpsertAsync(i, connection, tx, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The same, inside the caller's transaction (so a batch of writes shares one commit).</summary>
+    public async Task UpsertAsync(Interaction i, DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(i));
         await connection.ExecuteAsync(new CommandDefinition(
             UpsertSql,
             new
@@ -83,8 +90,6 @@ public sealed class InteractionStore(IStorageProvider provider)
                 tx,
                 cancellationToken: ct));
         }
-
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>
@@ -93,10 +98,16 @@ public sealed class InteractionStore(IStorageProvider provider)
     /// </summary>
     public async Task<bool> AppendEventAsync(string interactionId, InteractionEvent e, CancellationToken ct)
     {
+        await using var connection = await provider.OpenAsync(ct);
+        return await AppendEventAsync(interactionId, e, connection, null, ct);
+    }
+
+    /// <summary>The same, on the caller's connection and transaction.</summary>
+    public async Task<bool> AppendEventAsync(string interactionId, InteractionEvent e, DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(e));
-        await using var connection = await provider.OpenAsync(ct);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             AppendSql,
             new
@@ -110,17 +121,30 @@ public sealed class InteractionStore(IStorageProvider provider)
                 source = e.Source,
                 data = StoreSql.ToJson(e.Data),
             },
+            tx,
             cancellationToken: ct));
         return inserted == 1;
     }
 
     /// <summary>The interaction with its timeline ordered by OccurredAt, then ReceivedAt, then arrival.</summary>
-    public async Task<Interaction?> GetAsync(string id, CancellationToken ct) =>
-        await SingleWithTimelineAsync($"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }, ct);
+    public async Task<Interaction?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        return await SingleWithTimelineAsync(connection, null, $"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }, ct);
+    }
 
     /// <summary>The interaction for the contact center's call id (the latest started, should a PBX reuse one), with its timeline.</summary>
-    public async Task<Interaction?> FindByCallIdAsync(string callId, CancellationToken ct) =>
-        await SingleWithTimelineAsync(
+    public async Task<Interaction?> FindByCallIdAsync(string callId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        return await FindByCallIdAsync(callId, connection, null, ct);
+    }
+
+    /// <summary>The same, on the caller's connection and transaction.</summary>
+    public Task<Interaction?> FindByCallIdAsync(string callId, DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
+        SingleWithTimelineAsync(
+            connection,
+            tx,
             $"SELECT {Columns} FROM interactions i WHERE i.call_id = @callId ORDER BY i.started_at DESC, i.id DESC LIMIT 1",
             new { callId },
             ct);
@@ -164,10 +188,10 @@ public sealed class InteractionStore(IStorageProvider provider)
             ct);
     }
 
-    private async Task<Interaction?> SingleWithTimelineAsync(string sql, object parameters, CancellationToken ct)
+    private static async Task<Interaction?> SingleWithTimelineAsync(
+        DbConnection connection, DbTransaction? tx, string sql, object parameters, CancellationToken ct)
     {
-        await using var connection = await provider.OpenAsync(ct);
-        var found = await HeadersAsync(connection, sql, parameters, ct);
+        var found = await HeadersAsync(connection, sql, parameters, ct, tx);
         if (found.Count == 0)
         {
             return null;
@@ -180,6 +204,7 @@ public sealed class InteractionStore(IStorageProvider provider)
             FROM interaction_events WHERE interaction_id = @id ORDER BY occurred_at, received_at, seq
             """,
             new { id = found[0].Id },
+            tx,
             cancellationToken: ct));
         return found[0] with { Timeline = [.. rows.Select(r => r.ToModel())] };
     }
@@ -191,9 +216,9 @@ public sealed class InteractionStore(IStorageProvider provider)
     }
 
     private static async Task<IReadOnlyList<Interaction>> HeadersAsync(
-        DbConnection connection, string sql, object parameters, CancellationToken ct)
+        DbConnection connection, string sql, object parameters, CancellationToken ct, DbTransaction? tx = null)
     {
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct))).AsList();
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return [];
@@ -204,6 +229,7 @@ public sealed class InteractionStore(IStorageProvider provider)
         var agents = (await connection.QueryAsync<(string InteractionId, string AgentId)>(new CommandDefinition(
                 $"SELECT interaction_id, agent_id FROM interaction_agents WHERE interaction_id IN {ids} ORDER BY interaction_id, ordinal",
                 idParameters,
+                tx,
                 cancellationToken: ct)))
             .ToLookup(a => a.InteractionId, a => a.AgentId, StringComparer.Ordinal);
         return [.. rows.Select(r => r.ToModel([.. agents[r.Id]]))];
