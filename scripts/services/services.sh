@@ -69,6 +69,8 @@ sb_missing_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v wrk >/dev/null || missing+=(wrk)
   command -v runuser >/dev/null || missing+=(util-linux)
+  # Debian's interpreter: the package installs there, and a pyenv python3 earlier on PATH would not see it.
+  /usr/bin/python3 -c 'import zeep' 2>/dev/null || missing+=(python3-zeep)
   if ((${#missing[@]} > 0)); then printf '%s\n' "${missing[@]}"; fi
 }
 

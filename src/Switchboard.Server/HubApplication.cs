@@ -7,6 +7,7 @@ using Switchboard.Configuration;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress;
 using Switchboard.Ingress.Rest;
+using Switchboard.Ingress.Soap;
 using Switchboard.Interactions;
 using Switchboard.Security;
 using Switchboard.Server.Authentication;
@@ -51,6 +52,7 @@ public static class HubApplication
         builder.Services.AddSingleton(new PhoneNormalizer(configuration.Phone.DefaultRegion));
         builder.Services.AddSwitchboardInteractions();
         builder.Services.AddIngressCore();
+        builder.Services.AddSoapIngress();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();
@@ -86,6 +88,7 @@ public static class HubApplication
         app.MapScalarApiReference("/scalar", o => o.WithTitle($"{configuration.Hub.Name} API")).AllowAnonymous();
 
         app.MapEventEndpoints();
+        app.MapSoapIngress();
         app.MapGroup("/api/v1")
             .MapStatusEndpoints()
             .MapCustomerEndpoints()

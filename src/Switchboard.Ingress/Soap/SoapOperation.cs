@@ -1,0 +1,7 @@
+namespace Switchboard.Ingress.Soap;
+
+internal enum SoapOperation
+{
+    SubmitEvent,
+    SubmitEvents,
+}
