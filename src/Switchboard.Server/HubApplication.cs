@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Switchboard.Configuration;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress;
+using Switchboard.Ingress.Ami;
 using Switchboard.Ingress.Rest;
 using Switchboard.Ingress.Soap;
 using Switchboard.Interactions;
@@ -53,6 +54,7 @@ public static class HubApplication
         builder.Services.AddSwitchboardInteractions();
         builder.Services.AddIngressCore();
         builder.Services.AddSoapIngress();
+        builder.Services.AddAmiIngress();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();

@@ -8,7 +8,7 @@ internal static class SystemFileBinder
     private static readonly string[] RootKeys =
     [
         "name", "kind", "protocol", "mode", "address", "allowedHosts", "auth", "timeouts", "retry",
-        "circuitBreaker", "rateLimit", "concurrency", "operations",
+        "circuitBreaker", "rateLimit", "concurrency", "operations", "ami",
     ];
 
     private static readonly string[] TimeoutKeys = ["requestSeconds"];
@@ -23,6 +23,12 @@ internal static class SystemFileBinder
         var (name, nameNode) = NameRules.Read(root);
         var protocol = root.Enum("protocol", YamlEnums.Protocols, required: true);
         var address = BindAddress(root, protocol);
+        var auth = root.Map("auth", AuthBinder.Keys);
+        if (protocol == SystemProtocol.Ami)
+        {
+            AmiSettingsBinder.CheckAuth(root, auth);
+        }
+
         var system = new SystemDefinition
         {
             Name = name ?? string.Empty,
@@ -35,13 +41,14 @@ internal static class SystemFileBinder
             ConnectionString = address.ConnectionString,
             Folder = address.Folder,
             AllowedHosts = BindAllowedHosts(root, address.Uri),
-            Auth = AuthBinder.Bind(root.Map("auth", AuthBinder.Keys)),
+            Auth = AuthBinder.Bind(auth),
             Timeouts = BindTimeouts(root.Map("timeouts", TimeoutKeys)),
             Retry = BindRetry(root.Map("retry", RetryKeys)),
             CircuitBreaker = BindCircuitBreaker(root.Map("circuitBreaker", CircuitBreakerKeys)),
             RateLimit = BindRateLimit(root.Map("rateLimit", RateLimitKeys)),
             Concurrency = root.Int("concurrency", SystemDefinition.MinConcurrency, SystemDefinition.MaxConcurrency) ?? SystemDefinition.DefaultConcurrency,
             Operations = OperationBinder.Bind(root, protocol),
+            Ami = AmiSettingsBinder.Bind(root, protocol),
         };
 
         return name is null ? null : new BoundSystem(system, nameNode);
@@ -65,6 +72,11 @@ internal static class SystemFileBinder
         if (protocol == SystemProtocol.File)
         {
             return (text, null, null, Path.GetFullPath(text, root.File.ConfigurationDirectory));
+        }
+
+        if (protocol == SystemProtocol.Ami)
+        {
+            return (text, AmiSettingsBinder.Address(root, text), null, null);
         }
 
         string[] schemes = protocol == SystemProtocol.Amqp ? ["amqp", "amqps"] : ["http", "https"];

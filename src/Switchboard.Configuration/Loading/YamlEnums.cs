@@ -14,7 +14,7 @@ internal static class YamlEnums
 
     public static readonly EnumNames<SystemProtocol> Protocols = new(
         ("rest", SystemProtocol.Rest), ("soap", SystemProtocol.Soap), ("amqp", SystemProtocol.Amqp),
-        ("sql", SystemProtocol.Sql), ("file", SystemProtocol.File));
+        ("sql", SystemProtocol.Sql), ("file", SystemProtocol.File), ("ami", SystemProtocol.Ami));
 
     public static readonly EnumNames<AuthType> AuthTypes = new(
         ("none", AuthType.None), ("apiKey", AuthType.ApiKey), ("basic", AuthType.Basic),

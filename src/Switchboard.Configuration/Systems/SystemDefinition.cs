@@ -38,6 +38,9 @@ public sealed record SystemDefinition
 
     public CircuitBreakerSettings CircuitBreaker { get; init; } = new();
 
+    /// <summary>ami: the settings of the <c>ami</c> section (defaults when it is absent); null for other protocols.</summary>
+    public AmiSettings? Ami { get; init; }
+
     /// <summary>Null when calls are not rate limited.</summary>
     public RateLimitSettings? RateLimit { get; init; }
 

@@ -17,4 +17,7 @@ public enum SystemProtocol
 
     /// <summary>A file drop; the address is a folder (relative paths are taken from the configuration directory).</summary>
     File,
+
+    /// <summary>The Asterisk Manager Interface; the address is tcp://host:port and auth is basic (the AMI user and secret).</summary>
+    Ami,
 }
