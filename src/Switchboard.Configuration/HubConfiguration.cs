@@ -25,9 +25,15 @@ public sealed record HubConfiguration
     /// <summary>In file-name order.</summary>
     public IReadOnlyList<FlowDefinition> Flows { get; init; } = [];
 
+    /// <summary>In file-name order.</summary>
+    public IReadOnlyList<WebhookDefinition> Webhooks { get; init; } = [];
+
     public SystemDefinition? FindSystem(string name) =>
         Systems.FirstOrDefault(system => string.Equals(system.Name, name, StringComparison.Ordinal));
 
     public FlowDefinition? FindFlow(string name) =>
         Flows.FirstOrDefault(flow => string.Equals(flow.Name, name, StringComparison.Ordinal));
+
+    public WebhookDefinition? FindWebhook(string name) =>
+        Webhooks.FirstOrDefault(webhook => string.Equals(webhook.Name, name, StringComparison.Ordinal));
 }

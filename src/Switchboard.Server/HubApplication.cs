@@ -9,6 +9,7 @@ using Switchboard.Ingress;
 using Switchboard.Ingress.Ami;
 using Switchboard.Ingress.Rest;
 using Switchboard.Ingress.Soap;
+using Switchboard.Ingress.Webhooks;
 using Switchboard.Interactions;
 using Switchboard.Security;
 using Switchboard.Server.Authentication;
@@ -55,6 +56,7 @@ public static class HubApplication
         builder.Services.AddIngressCore();
         builder.Services.AddSoapIngress();
         builder.Services.AddAmiIngress();
+        builder.Services.AddSwitchboardWebhooks();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();
@@ -91,6 +93,7 @@ public static class HubApplication
 
         app.MapEventEndpoints();
         app.MapSoapIngress();
+        app.MapWebhookEndpoints();
         app.MapGroup("/api/v1")
             .MapStatusEndpoints()
             .MapCustomerEndpoints()

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Switchboard.Configuration;
 
 /// <summary>
-/// Loads a configuration directory: <c>switchboard.yaml</c>, <c>systems/*.yaml</c> and <c>flows/*.yaml</c>
+/// Loads a configuration directory: <c>switchboard.yaml</c>, <c>systems/*.yaml</c>, <c>flows/*.yaml</c> and <c>webhooks/*.yaml</c>
 /// (<c>.yml</c> is accepted too). Every file is checked and every error of every file is returned at once.
 /// Secret references are checked for syntax only; their values are not read.
 /// </summary>
@@ -14,6 +14,7 @@ public static class ConfigurationLoader
     public const string HubFileName = "switchboard.yaml";
     public const string SystemsFolder = "systems";
     public const string FlowsFolder = "flows";
+    public const string WebhooksFolder = "webhooks";
 
     public static ConfigurationLoadResult Load(string directory)
     {
@@ -54,7 +55,17 @@ public static class ConfigurationLoader
             }
         }
 
+        var webhooks = new List<BoundWebhook>();
+        foreach (var (file, node) in ReadFolder(root, WebhooksFolder, errors, fingerprint))
+        {
+            if (WebhookFileBinder.Bind(file, node) is { } webhook)
+            {
+                webhooks.Add(webhook);
+            }
+        }
+
         CheckUnique(systems.Select(s => (s.Definition.Name, s.Definition.File, s.NameNode)), "system", errors);
+        CheckUnique(webhooks.Select(w => (w.Definition.Name, w.Definition.File, w.NameNode)), "webhook", errors);
         CheckUnique(flows.Select(f => (f.Definition.Name, f.Definition.File, f.NameNode)), "flow", errors);
         CheckFlowSystems(flows, systems, errors);
 
@@ -65,6 +76,7 @@ public static class ConfigurationLoader
             {
                 Systems = systems.Select(s => s.Definition).ToList().AsReadOnly(),
                 Flows = flows.Select(f => f.Definition).ToList().AsReadOnly(),
+                Webhooks = webhooks.Select(w => w.Definition).ToList().AsReadOnly(),
             };
         }
 

@@ -161,11 +161,11 @@ public sealed class ConfigurationMonitor : IDisposable
 
     private void OnFileEvent(object sender, FileSystemEventArgs e)
     {
-        // Only YAML files and the systems/flows folders matter; the data directory may live in here too.
+        // Only YAML files and the systems/flows/webhooks folders matter; the data directory may live in here too.
         var name = Path.GetFileName(e.FullPath);
         var relevant = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
-            || name is ConfigurationLoader.SystemsFolder or ConfigurationLoader.FlowsFolder
+            || name is ConfigurationLoader.SystemsFolder or ConfigurationLoader.FlowsFolder or ConfigurationLoader.WebhooksFolder
             || (e is RenamedEventArgs renamed && Path.GetFileName(renamed.OldFullPath) is var old
                 && (old.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || old.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
         if (!relevant)
