@@ -81,11 +81,10 @@ public sealed class AmiIngressServiceTests
         await hub.WaitUntilAsync(() => hub.Peer.LoginTimes.Count >= 5, "five login attempts");
 
         var times = hub.Peer.LoginTimes.ToArray();
-        var firstGap = times[1] - times[0];
-        var fourthGap = times[4] - times[3];
-        // Attempt n waits between half and all of 50 ms · 2ⁿ: 25–50 ms first, 200–400 ms at the fourth.
-        fourthGap.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(190));
-        fourthGap.ShouldBeGreaterThan(firstGap);
+        // Attempt n waits at least half of 50 ms · 2ⁿ: 200 ms before the fifth. Only lower bounds are
+        // asserted: a busy machine can stretch any gap, never shorten one.
+        (times[4] - times[3]).ShouldBeGreaterThan(TimeSpan.FromMilliseconds(190));
+        (times[2] - times[1]).ShouldBeGreaterThan(TimeSpan.FromMilliseconds(45));
         hub.Service.ExecuteTask!.IsCompleted.ShouldBeFalse();
         hub.Service.IsConnected.ShouldBeFalse();
         hub.Service.LastError.ShouldBe("AMI Login failed: Authentication failed");
