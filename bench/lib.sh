@@ -3,20 +3,35 @@
 #
 #   bench_init NAME                      out folder, EXIT trap that stops what was started
 #   bench_ensure_wrk                     installs wrk from Debian when missing
+#   bench_ensure_command COMMAND PACKAGE installs PACKAGE from Debian when COMMAND is missing
 #   bench_free_port VAR PREFERRED        sets VAR to a free 127.0.0.1 port
 #   bench_build PROJECT...               dotnet build -c Release (errors shown, exits on failure)
 #   bench_dll PROJECT                    prints the Release dll path of a bench/src project
 #   bench_start_dotnet NAME PORT DLL [ARGS...]
 #                                        starts `dotnet DLL --urls http://127.0.0.1:PORT ARGS` in the
 #                                        background and waits for the port (log in $BENCH_OUT)
+#   bench_start_dotnet_https NAME PORT DLL [ARGS...]
+#                                        the same with --urls https://127.0.0.1:PORT
+#   bench_start_process NAME PORT COMMAND [ARGS...]
+#                                        starts any server command (own process group, stopped by
+#                                        bench_stop_processes and at exit) and waits for the port
+#   bench_stop_processes                 stops what bench_start_* started (not PostgreSQL)
+#   bench_wait_ready URL SECONDS         waits until GET URL answers 200 (curl -k: self-signed https)
 #   bench_http_status URL                prints the status code of a GET (bash only, no curl)
-#   bench_wrk URL BODY_FILE SECONDS CONNECTIONS THREADS
+#   bench_wrk URL BODY_FILE SECONDS CONNECTIONS THREADS [--header 'N: v']... [--unique-field F]...
 #                                        closed-loop max throughput; sets WRK_RPS WRK_P50_MS
-#                                        WRK_P90_MS WRK_P99_MS WRK_REQUESTS WRK_ERRORS
-#   bench_load URL BODY_FILE RATE SECONDS CONNECTIONS
-#                                        open-loop fixed rate (Switchboard.LoadGenerator); sets
+#                                        WRK_P90_MS WRK_P99_MS WRK_REQUESTS WRK_ERRORS. With
+#                                        --unique-field the JSON string field F of every request
+#                                        gets `-RUN-THREAD-COUNTER` appended (unique ids)
+#   bench_load URL BODY_FILE RATE SECONDS CONNECTIONS [GENERATOR OPTIONS...]
+#                                        open-loop fixed rate (Switchboard.LoadGenerator; options
+#                                        such as --header, --unique-field, --warmup passed on); sets
 #                                        LOAD_JSON LOAD_RPS LOAD_P50_MS LOAD_P90_MS LOAD_P99_MS
 #                                        LOAD_MAX_MS LOAD_OK LOAD_ERRORS LOAD_DROPPED
+#   bench_start_postgres DIR             a throwaway PostgreSQL with its data in DIR and fsync ON
+#                                        (unlike the tests' server), stopped at exit; sets
+#                                        BENCH_PG_PORT. Extra server settings: BENCH_PG_OPTIONS
+#   bench_half RPS                       prints RPS / 2 as a whole number
 #   bench_json_field JSON FIELD          prints a number field of a flat JSON object
 #   bench_ratio A B                      prints A / B with 2 decimals
 #   bench_append_table TITLE HEADER ROW...
@@ -32,6 +47,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export DOTNET_CLI_UI_LANGUAGE=en
 
 BENCH_PIDS=()
+BENCH_PG_DIRS=()
 BENCH_NAME=""
 BENCH_OUT=""
 BENCH_DOCS=${BENCH_DOCS:-$BENCH_ROOT/docs/benchmarks.md}
@@ -55,6 +71,16 @@ bench_init() {
 }
 
 bench_cleanup() {
+  bench_stop_processes
+  local dir
+  for dir in "${BENCH_PG_DIRS[@]}"; do
+    SB_RUN_DIR=$dir
+    sb_stop_postgres "$dir"
+  done
+  BENCH_PG_DIRS=()
+}
+
+bench_stop_processes() {
   local pid
   for pid in "${BENCH_PIDS[@]}"; do
     sb_kill_group_and_wait "$pid" 5
@@ -62,14 +88,17 @@ bench_cleanup() {
   BENCH_PIDS=()
 }
 
-bench_ensure_wrk() {
-  command -v wrk >/dev/null && return 0
-  bench_say "installing wrk"
+bench_ensure_wrk() { bench_ensure_command wrk wrk; }
+
+bench_ensure_command() {
+  local command=$1 package=$2
+  command -v "$command" >/dev/null && return 0
+  bench_say "installing $package"
   local sudo=()
   if ((EUID != 0)); then sudo=(sudo); fi
   "${sudo[@]}" apt-get update -qq </dev/null >&2 &&
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk </dev/null >&2 ||
-    bench_fail "could not install wrk"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" </dev/null >&2 ||
+    bench_fail "could not install $package"
 }
 
 bench_free_port() { sb_free_port "$1" "$2" || bench_fail "no free port near $2"; }
@@ -93,10 +122,22 @@ bench_dll() {
 }
 
 bench_start_dotnet() {
-  local name=$1 port=$2 dll=$3 pid
+  local name=$1 port=$2 dll=$3
   shift 3
+  bench_start_process "$name" "$port" dotnet "$dll" --urls "http://127.0.0.1:$port" "$@"
+}
+
+bench_start_dotnet_https() {
+  local name=$1 port=$2 dll=$3
+  shift 3
+  bench_start_process "$name" "$port" dotnet "$dll" --urls "https://127.0.0.1:$port" "$@"
+}
+
+bench_start_process() {
+  local name=$1 port=$2 pid
+  shift 2
   bench_say "starting $name on 127.0.0.1:$port"
-  setsid dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" </dev/null >"$BENCH_OUT/$name.log" 2>&1 &
+  setsid "$@" </dev/null >"$BENCH_OUT/$name.log" 2>&1 &
   pid=$!
   disown "$pid"
   BENCH_PIDS+=("$pid")
@@ -104,6 +145,16 @@ bench_start_dotnet() {
     tail -n 30 "$BENCH_OUT/$name.log" >&2
     bench_fail "$name did not open 127.0.0.1:$port"
   fi
+}
+
+bench_wait_ready() {
+  local url=$1 deadline=$((SECONDS + $2)) status=""
+  while ((SECONDS < deadline)); do
+    status=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+    [[ $status == 200 ]] && return 0
+    sleep 0.2
+  done
+  bench_fail "GET $url answered ${status:-nothing} for $2 s, not 200"
 }
 
 bench_http_status() {
@@ -129,17 +180,87 @@ bench_to_ms() {
     printf "%.3f\n", n }'
 }
 
+# A Lua string literal holding $1.
+bench_lua_string() {
+  local value=${1//\\/\\\\}
+  value=${value//\"/\\\"}
+  printf '"%s"' "$value"
+}
+
+# bench_wrk_script SCRIPT BODY_FILE [--header 'N: v']... [--unique-field F]...: writes wrk's Lua.
+bench_wrk_script() {
+  local script=$1 body=$2 unique="" name value
+  shift 2
+  {
+    echo 'wrk.method = "POST"'
+    echo 'wrk.headers["Content-Type"] = "application/json"'
+    while (($# > 0)); do
+      (($# >= 2)) || bench_fail "bench_wrk: $1 needs a value"
+      case $1 in
+        --header)
+          name=${2%%:*}
+          value=${2#*:}
+          echo "wrk.headers[$(bench_lua_string "$name")] = $(bench_lua_string "${value# }")"
+          ;;
+        --unique-field) unique+="$(bench_lua_string "$2"), " ;;
+        *) bench_fail "bench_wrk: unknown option $1" ;;
+      esac
+      shift 2
+    done
+    # The body is read from the file by each wrk thread's own Lua state.
+    echo "local file = assert(io.open($(bench_lua_string "$body"), \"rb\"))"
+    echo 'wrk.body = file:read("*a")'
+    echo 'file:close()'
+    if [[ -n $unique ]]; then
+      echo "local unique = { $unique}"
+      echo "local run = \"$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')\""
+      cat <<'LUA'
+-- Unique values per request: each thread cuts the body where those values end and joins it again
+-- around "-RUN-THREAD-COUNTER" in request(), so no two requests of any run share an id.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+
+local segments, counter, suffix
+function init(args)
+  local body = wrk.body
+  for _, name in ipairs(unique) do
+    local key = '"' .. (name:gsub("%p", "%%%0")) .. '"%s*:%s*"[^"\\]*'
+    local n
+    body, n = body:gsub("(" .. key .. ")", "%1\1", 1)
+    assert(n == 1, "the body has no string field " .. name)
+  end
+  segments = {}
+  for piece in (body .. "\1"):gmatch("([^\1]*)\1") do
+    segments[#segments + 1] = piece
+  end
+  counter = 0
+  suffix = "-" .. run .. "-" .. tostring(tid) .. "-"
+end
+
+function request()
+  counter = counter + 1
+  local id = suffix .. counter
+  local parts = {}
+  for i = 1, #segments - 1 do
+    parts[#parts + 1] = segments[i]
+    parts[#parts + 1] = id
+  end
+  parts[#parts + 1] = segments[#segments]
+  return wrk.format(nil, nil, nil, table.concat(parts))
+end
+LUA
+    fi
+  } >"$script"
+}
+
 bench_wrk() {
   local url=$1 body=$2 seconds=$3 connections=$4 threads=$5 script output
+  shift 5
   script="$BENCH_OUT/post-$(basename "$body").lua"
-  # The body is read from the file by each wrk thread's own Lua state.
-  cat >"$script" <<EOF
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local file = assert(io.open("$body", "rb"))
-wrk.body = file:read("*a")
-file:close()
-EOF
+  bench_wrk_script "$script" "$body" "$@"
   bench_say "wrk: $threads threads, $connections connections, ${seconds}s, POST $(wc -c <"$body") bytes to $url"
   output=$(wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency -s "$script" "$url") ||
     bench_fail "wrk failed: $output"
@@ -161,10 +282,11 @@ bench_json_field() {
 
 bench_load() {
   local url=$1 body=$2 rate=$3 seconds=$4 connections=$5 dll
+  shift 5
   dll=$(bench_dll bench/Switchboard.LoadGenerator)
   [[ -f $dll ]] || bench_build bench/Switchboard.LoadGenerator
   LOAD_JSON=$(dotnet "$dll" --url "$url" --body "$body" --rate "$rate" --duration "$seconds" \
-    --connections "$connections" 2>>"$BENCH_OUT/load.log" | tail -n 1) || bench_fail "load generator failed (log: $BENCH_OUT/load.log)"
+    --connections "$connections" "$@" 2>>"$BENCH_OUT/load.log" | tail -n 1) || bench_fail "load generator failed (log: $BENCH_OUT/load.log)"
   printf '%s\n' "$LOAD_JSON" >>"$BENCH_OUT/load.log"
   LOAD_RPS=$(bench_json_field "$LOAD_JSON" rps)
   LOAD_P50_MS=$(bench_json_field "$LOAD_JSON" p50_ms)
@@ -175,6 +297,33 @@ bench_load() {
   LOAD_ERRORS=$(bench_json_field "$LOAD_JSON" errors)
   LOAD_DROPPED=$(bench_json_field "$LOAD_JSON" dropped)
   bench_say "load at $rate/s: $LOAD_RPS req/s, p50 $LOAD_P50_MS ms, p99 $LOAD_P99_MS ms, errors $LOAD_ERRORS, dropped $LOAD_DROPPED"
+}
+
+bench_half() { awk -v r="$1" 'BEGIN { printf "%d\n", r / 2 }'; }
+
+bench_start_postgres() {
+  local dir=$1
+  [[ -x $SB_PG_BIN/initdb ]] || bench_fail "PostgreSQL is missing ($SB_PG_BIN/initdb; apt-get install postgresql-15)"
+  mkdir -p "$dir/postgres/sock"
+  # PostgreSQL runs as the postgres user and must reach its folder.
+  chmod 755 "$dir"
+  SB_RUN_DIR=$dir
+  : >"$dir/ports.env"
+  sb_free_port SB_PG_PORT "${BENCH_PG_PORT:-55432}" || bench_fail "no free port for PostgreSQL"
+  if ((EUID == 0)); then chown -R postgres:postgres "$dir/postgres"; fi
+  bench_say "starting PostgreSQL on 127.0.0.1:$SB_PG_PORT (fsync on${BENCH_PG_OPTIONS:+, $BENCH_PG_OPTIONS})"
+  sb_as_postgres "$SB_PG_BIN/initdb" -D "$dir/postgres/data" --no-sync -U postgres --auth=trust \
+    --locale=C.UTF-8 --encoding=UTF8 >"$dir/postgres/initdb.log" 2>&1 ||
+    bench_fail "PostgreSQL initdb failed (log: $dir/postgres/initdb.log)"
+  BENCH_PG_DIRS+=("$dir")
+  # Unlike scripts/services (tests: fsync=off), fsync and full_page_writes keep PostgreSQL's
+  # defaults (on), so a commit that waits for its WAL flush really waits for the disk.
+  sb_as_postgres "$SB_PG_BIN/pg_ctl" -D "$dir/postgres/data" -l "$dir/postgres/postgres.log" -W start \
+    -o "-c listen_addresses=127.0.0.1 -p $SB_PG_PORT -k $dir/postgres/sock -c max_connections=100 ${BENCH_PG_OPTIONS:-}" \
+    >"$dir/postgres/pg_ctl.log" 2>&1 || bench_fail "PostgreSQL did not start (log: $dir/postgres/postgres.log)"
+  printf 'SB_PG_PORT=%s\n' "$SB_PG_PORT" >>"$dir/ports.env"
+  sb_wait_postgres "$dir" || bench_fail "PostgreSQL did not answer"
+  BENCH_PG_PORT=$SB_PG_PORT
 }
 
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "0.00"; else printf "%.2f\n", a / b }'; }

@@ -1,8 +1,17 @@
 // A bare ASP.NET Core endpoint that does no work: the denominator of every web-facing benchmark.
 // It uses the same defaults a hub gets from WebApplication.CreateBuilder, with logging off.
 // Run: dotnet Switchboard.Benchmarks.BareEndpoint.dll --urls http://127.0.0.1:PORT
+//  or: dotnet Switchboard.Benchmarks.BareEndpoint.dll --urls https://127.0.0.1:PORT
+// (HTTPS, as the hub serves, with a self-signed ECDSA P-256 certificate made at start.)
+using Switchboard.Benchmarks.BareEndpoint;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
+if (builder.Configuration["urls"] is { } urls && urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
+{
+    var certificate = SelfSignedCertificate.Create();
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+}
 
 var app = builder.Build();
 

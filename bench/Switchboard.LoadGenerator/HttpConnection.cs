@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace Switchboard.LoadGenerator;
@@ -7,17 +8,24 @@ namespace Switchboard.LoadGenerator;
 /// One keep-alive HTTP/1.1 connection with one request in flight at a time (no pipelining).
 /// A raw socket keeps the client's own cost far below HttpClient's, so on a 2-core machine the
 /// generator leaves the server most of the CPU. Reads Content-Length, chunked and close-delimited
-/// bodies; reconnects after `Connection: close` or any error.
+/// bodies; reconnects after `Connection: close` or any error. With TLS options the socket is wrapped
+/// in an <see cref="SslStream"/>, and every read and write goes through it.
 /// </summary>
 internal sealed class HttpConnection : IAsyncDisposable
 {
     private readonly EndPoint _endPoint;
+    private readonly SslClientAuthenticationOptions? _tls;
     private byte[] _buffer = new byte[16 * 1024];
     private Socket? _socket;
+    private SslStream? _ssl;
     private int _start;
     private int _end;
 
-    public HttpConnection(EndPoint endPoint) => _endPoint = endPoint;
+    public HttpConnection(EndPoint endPoint, SslClientAuthenticationOptions? tls)
+    {
+        _endPoint = endPoint;
+        _tls = tls;
+    }
 
     public async ValueTask ConnectAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +42,20 @@ internal sealed class HttpConnection : IAsyncDisposable
         }
 
         _socket = socket;
+        if (_tls is not null)
+        {
+            var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true));
+            _ssl = ssl;
+            try
+            {
+                await ssl.AuthenticateAsClientAsync(_tls, cancellationToken);
+            }
+            catch
+            {
+                Close();
+                throw;
+            }
+        }
     }
 
     /// <summary>Sends the request and reads the whole response; returns its status code.</summary>
@@ -46,11 +68,18 @@ internal sealed class HttpConnection : IAsyncDisposable
 
         try
         {
-            var socket = _socket!;
-            while (!request.IsEmpty)
+            if (_ssl is not null)
             {
-                var sent = await socket.SendAsync(request, SocketFlags.None, cancellationToken);
-                request = request[sent..];
+                await _ssl.WriteAsync(request, cancellationToken);
+            }
+            else
+            {
+                var socket = _socket!;
+                while (!request.IsEmpty)
+                {
+                    var sent = await socket.SendAsync(request, SocketFlags.None, cancellationToken);
+                    request = request[sent..];
+                }
             }
 
             return await ReadResponseAsync(cancellationToken);
@@ -209,13 +238,17 @@ internal sealed class HttpConnection : IAsyncDisposable
             }
         }
 
-        var read = await _socket!.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
+        var read = _ssl is not null
+            ? await _ssl.ReadAsync(_buffer.AsMemory(_end), cancellationToken)
+            : await _socket!.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
         _end += read;
         return read > 0;
     }
 
     private void Close()
     {
+        _ssl?.Dispose();
+        _ssl = null;
         _socket?.Dispose();
         _socket = null;
         _start = _end = 0;

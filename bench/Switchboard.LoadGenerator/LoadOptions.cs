@@ -6,12 +6,15 @@ namespace Switchboard.LoadGenerator;
 internal sealed record LoadOptions
 {
     public const string Usage =
-        "usage: Switchboard.LoadGenerator --url http://127.0.0.1:PORT/path --rate REQUESTS_PER_SECOND\n" +
+        "usage: Switchboard.LoadGenerator --url http[s]://127.0.0.1:PORT/path --rate REQUESTS_PER_SECOND\n" +
         "         [--duration SECONDS=10] [--connections N=64] [--body FILE] [--method POST|GET]\n" +
         "         [--content-type application/json] [--timeout SECONDS=10] [--drain SECONDS=DURATION]\n" +
-        "         [--warmup SECONDS=2]\n" +
+        "         [--warmup SECONDS=2] [--header 'Name: value']... [--unique-field JSON_FIELD]...\n" +
         "Sends at a fixed rate over N keep-alive HTTP/1.1 connections, measures each latency from the\n" +
-        "request's intended send time, and prints one JSON object on the last line of stdout.";
+        "request's intended send time, and prints one JSON object on the last line of stdout.\n" +
+        "https:// speaks TLS 1.2/1.3 (ALPN http/1.1) and accepts a self-signed certificate on loopback only.\n" +
+        "--unique-field NAME appends '-RUN-COUNTER' to the body's string field NAME in every request\n" +
+        "(one counter for all fields of a request, unique across the run), e.g. for event ids.";
 
     public required Uri Url { get; init; }
     public required double Rate { get; init; }
@@ -21,6 +24,12 @@ internal sealed record LoadOptions
     public string Method { get; init; } = "GET";
     public string ContentType { get; init; } = "application/json";
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Extra request header lines, each <c>Name: value</c>.</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>JSON string fields of the body made unique in every request (see <see cref="RequestTemplate"/>).</summary>
+    public IReadOnlyList<string> UniqueFields { get; init; } = [];
 
     /// <summary>A run at the same rate before the measured one, whose latencies are discarded: it JIT-compiles
     /// the generator's own paths and opens its connections, so a cold generator does not show up as server tail.</summary>
@@ -32,6 +41,8 @@ internal sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headers = new List<string>();
+        var uniqueFields = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -40,13 +51,27 @@ internal sealed record LoadOptions
                 throw new FormatException($"expected --name value, got '{name}'");
             }
 
-            values[name[2..]] = args[++i];
+            var value = args[++i];
+            switch (name)
+            {
+                case "--header":
+                    headers.Add(Header(value));
+                    break;
+                case "--unique-field":
+                    uniqueFields.Add(value.Length > 0 && !value.Contains('"', StringComparison.Ordinal) && !value.Contains('\\', StringComparison.Ordinal)
+                        ? value
+                        : throw new FormatException($"--unique-field must be a plain JSON field name, got '{value}'"));
+                    break;
+                default:
+                    values[name[2..]] = value;
+                    break;
+            }
         }
 
         var url = new Uri(Take(values, "url") ?? throw new FormatException("--url is required"));
-        if (url.Scheme != Uri.UriSchemeHttp)
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
-            throw new FormatException("--url must be http:// (the generator speaks plain HTTP/1.1)");
+            throw new FormatException("--url must be http:// or https:// (the generator speaks HTTP/1.1)");
         }
 
         var body = Take(values, "body");
@@ -63,6 +88,8 @@ internal sealed record LoadOptions
             Timeout = Seconds(values, "timeout", 10),
             Drain = Seconds(values, "drain", duration.TotalSeconds),
             Warmup = Seconds(values, "warmup", 2),
+            Headers = headers,
+            UniqueFields = uniqueFields,
         };
 
         if (values.Count > 0)
@@ -76,6 +103,17 @@ internal sealed record LoadOptions
         }
 
         return options;
+    }
+
+    private static string Header(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || line.AsSpan(0, colon).ContainsAny(" \t") || line.AsSpan().ContainsAny("\r\n"))
+        {
+            throw new FormatException($"--header must be 'Name: value' on one line, got '{line}'");
+        }
+
+        return $"{line[..colon]}: {line[(colon + 1)..].Trim()}";
     }
 
     private static string? Take(Dictionary<string, string> values, string name) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace Switchboard.LoadGenerator;
 
@@ -20,23 +21,24 @@ internal sealed class OpenLoopRun
     private readonly Lock _lock = new();
     private readonly Stack<Slot> _idle = new();
     private readonly Queue<long> _backlog = new();
-    private readonly byte[] _request;
+    private readonly RequestTemplate _request;
     private readonly TimeSpan _timeout;
     private readonly TaskCompletionSource _allIdle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _connections;
     private long _giveUpAt;
     private bool _pacingDone;
 
-    private OpenLoopRun(byte[] request, TimeSpan timeout, int connections)
+    private OpenLoopRun(RequestTemplate request, TimeSpan timeout, int connections)
     {
         _request = request;
         _timeout = timeout;
         _connections = connections;
     }
 
-    public static async Task<LoadReport> RunAsync(LoadOptions options, byte[] request, CancellationToken cancellationToken)
+    public static async Task<LoadReport> RunAsync(LoadOptions options, RequestTemplate request, CancellationToken cancellationToken)
     {
         var endPoint = await ResolveAsync(options.Url, cancellationToken);
+        var tls = TlsSettings.For(options.Url);
         var run = new OpenLoopRun(request, options.Timeout, options.Connections);
         var count = (long)Math.Round(options.Rate * options.Duration.TotalSeconds);
         // Slots go to whichever connection is free, so allow each one a generous share.
@@ -44,7 +46,7 @@ internal sealed class OpenLoopRun
         var slots = new Slot[options.Connections];
         for (var i = 0; i < slots.Length; i++)
         {
-            slots[i] = new Slot(new HttpConnection(endPoint), expected);
+            slots[i] = new Slot(new HttpConnection(endPoint, tls), request.Bytes.ToArray(), expected);
             await slots[i].Connection.ConnectAsync(cancellationToken);
             run._idle.Push(slots[i]);
         }
@@ -166,9 +168,11 @@ internal sealed class OpenLoopRun
         slot.Timeout.CancelAfter(_timeout);
         var result = slot.Result;
         result.Sent++;
+        // One request in flight per connection: its own copy of the bytes is free to stamp.
+        _request.Stamp(slot.Request);
         try
         {
-            var status = await slot.Connection.SendAsync(_request, slot.Timeout.Token);
+            var status = await slot.Connection.SendAsync(slot.Request, slot.Timeout.Token);
             result.Latencies.Add(Stopwatch.GetTimestamp() - intended);
             if (status is >= 200 and < 300)
             {
@@ -179,7 +183,7 @@ internal sealed class OpenLoopRun
                 result.Errors++;
             }
         }
-        catch (Exception error) when (error is IOException or SocketException or FormatException or OperationCanceledException)
+        catch (Exception error) when (error is IOException or SocketException or FormatException or OperationCanceledException or AuthenticationException)
         {
             // Timeouts, resets and broken responses count as errors; the connection reconnects.
             result.Errors++;
@@ -198,9 +202,12 @@ internal sealed class OpenLoopRun
     }
 
     /// <summary>One connection with at most one request in flight, and what it measured.</summary>
-    private sealed class Slot(HttpConnection connection, int expected)
+    private sealed class Slot(HttpConnection connection, byte[] request, int expected)
     {
         public HttpConnection Connection { get; } = connection;
+
+        /// <summary>This connection's copy of the request, stamped with a fresh counter before each send.</summary>
+        public byte[] Request { get; } = request;
 
         public WorkerResult Result { get; } = new(expected);
 

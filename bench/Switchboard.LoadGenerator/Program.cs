@@ -24,10 +24,21 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var body = options.BodyFile is null ? [] : await File.ReadAllBytesAsync(options.BodyFile, stop.Token);
-var request = RequestBytes.Build(options, body);
+RequestTemplate request;
+try
+{
+    request = RequestTemplate.Build(options, body);
+}
+catch (FormatException error)
+{
+    await Console.Error.WriteLineAsync(error.Message);
+    return 2;
+}
+
 await Console.Error.WriteLineAsync(
     $"load: {options.Method} {options.Url} at {options.Rate:F0}/s for {options.Duration.TotalSeconds:F0} s " +
-    $"over {options.Connections} connections, body {body.Length} bytes");
+    $"over {options.Connections} connections, body {body.Length} bytes" +
+    (request.IsUnique ? $", unique {string.Join(", ", options.UniqueFields)} per request" : ""));
 
 LoadReport report;
 try
@@ -39,7 +50,7 @@ try
 
     report = await OpenLoopRun.RunAsync(options, request, stop.Token);
 }
-catch (System.Net.Sockets.SocketException error)
+catch (Exception error) when (error is System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException or IOException)
 {
     await Console.Error.WriteLineAsync($"cannot connect to {options.Url}: {error.Message}");
     return 1;

@@ -42,10 +42,25 @@ public sealed class KillDuringIngestTests
         var address = new Uri($"https://localhost:{port}/");
 
         var hub = await HubProcess.StartAsync(directory.Path, address, environment);
+        try
+        {
+            await StreamKillAndCheckAsync(storage, directory.Path, postgres, address, key, environment, () => hub, h => hub = h);
+        }
+        finally
+        {
+            // Never leave a hub process behind, also when an assertion fails.
+            await hub.DisposeAsync();
+        }
+    }
+
+    private static async Task StreamKillAndCheckAsync(
+        TestStorage storage, string configDirectory, TestPostgres? postgres, Uri address, string key,
+        Dictionary<string, string> environment, Func<HubProcess> current, Action<HubProcess> replace)
+    {
         var acknowledged = new ConcurrentDictionary<string, bool>();
         var pending = new ConcurrentQueue<int>(Enumerable.Range(0, Total));
         var start = DateTimeOffset.UtcNow.AddMinutes(-20);
-        using var client = HubProcess.Client(directory.Path, address, key);
+        using var client = HubProcess.Client(configDirectory, address, key);
 
         async Task StreamAsync()
         {
@@ -89,17 +104,17 @@ public sealed class KillDuringIngestTests
                 await Task.Delay(10);
             }
 
-            hub.Kill();
+            current().Kill();
             var acknowledgedBeforeKill = acknowledged.Keys.ToHashSet();
-            await hub.DisposeAsync();
-            hub = await HubProcess.StartAsync(directory.Path, address, environment);
-            (await JournalCountsAsync(storage, directory.Path, postgres, acknowledgedBeforeKill)).Missing.ShouldBe(0, "acknowledged before the kill, gone after it");
+            await current().DisposeAsync();
+            replace(await HubProcess.StartAsync(configDirectory, address, environment));
+            (await JournalCountsAsync(storage, configDirectory, postgres, acknowledgedBeforeKill)).Missing.ShouldBe(0, "acknowledged before the kill, gone after it");
         }
 
         await Task.WhenAll(streams).WaitAsync(TimeSpan.FromMinutes(3));
         acknowledged.Count.ShouldBe(Total);
 
-        var counts = await JournalCountsAsync(storage, directory.Path, postgres, acknowledged.Keys.ToHashSet());
+        var counts = await JournalCountsAsync(storage, configDirectory, postgres, acknowledged.Keys.ToHashSet());
         counts.Rows.ShouldBe(Total);
         counts.Distinct.ShouldBe(Total);
         counts.Missing.ShouldBe(0);
@@ -109,7 +124,7 @@ public sealed class KillDuringIngestTests
         (long Interactions, long TimelineRows, long Unapplied) folded;
         do
         {
-            folded = await AssemblyCountsAsync(storage, directory.Path, postgres);
+            folded = await AssemblyCountsAsync(storage, configDirectory, postgres);
             if (folded.Unapplied == 0 && folded.TimelineRows == Total)
             {
                 break;
@@ -119,8 +134,7 @@ public sealed class KillDuringIngestTests
         }
         while (DateTime.UtcNow < deadline);
 
-        folded.ShouldBe((Calls, Total, 0L));
-        await hub.DisposeAsync();
+        folded.ShouldBe((Calls, Total, 0L), $"interactions, timeline rows, unapplied journal rows after catching up: {folded}");
     }
 
     private static async Task<(long Rows, long Distinct, int Missing)> JournalCountsAsync(
