@@ -14,13 +14,11 @@ public static class InteractionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options ?? new EventJournalOptions());
         services.AddSingleton<IMigrationSource, JournalSchema>();
-        services.AddSingleton<JournalSignal>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<IEventIngest>(sp => sp.GetRequiredService<EventJournal>());
         services.AddHostedService(sp => sp.GetRequiredService<EventJournal>());
         services.AddSingleton<InteractionFolder>();
         services.AddSingleton<InteractionAssembler>();
-        services.AddHostedService(sp => sp.GetRequiredService<InteractionAssembler>());
         return services;
     }
 }

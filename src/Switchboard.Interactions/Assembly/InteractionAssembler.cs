@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Switchboard.Core.Common;
 using Switchboard.Core.Events;
 using Switchboard.Core.Interactions;
@@ -13,60 +11,29 @@ namespace Switchboard.Interactions.Assembly;
 
 /// <summary>
 /// Folds committed journal events into interactions and agent state, in journal order, and marks them
-/// applied. It reads the journal rather than an in-memory queue, so memory stays bounded when it falls
-/// behind and a restart simply resumes from the first unapplied row. Applying is idempotent (timeline
-/// entries are unique by event id, the fold depends only on the set of events), so a crash between
-/// applying and marking only repeats work.
+/// applied; the journal's writer loop calls it whenever no request waits. It reads the journal rather
+/// than an in-memory queue, so memory stays bounded when it falls behind and a restart simply resumes
+/// from the first unapplied row. Calls are applied and marked in one transaction; agent state after
+/// it, idempotently (last writer by occurrence time wins).
 /// </summary>
-public sealed partial class InteractionAssembler(
+public sealed class InteractionAssembler(
     IStorageProvider storage,
     InteractionStore interactions,
     AgentStore agents,
     CustomerStore customers,
-    InteractionFolder folder,
-    JournalSignal signal,
-    TimeProvider clock,
-    ILogger<InteractionAssembler> logger) : BackgroundService
+    InteractionFolder folder)
 {
-    // SQLite has one writer at a time: a smaller batch bounds how long the assembler's transaction
-    // makes the journal's grouped commits wait.
-    private int BatchSize => storage.Kind == StorageProviderKind.Sqlite ? 100 : 500;
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int applied;
-            try
-            {
-                applied = await ApplyPendingAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogApplyFailed(logger, ex);
-                await Task.Delay(IdlePoll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                continue;
-            }
-
-            if (applied < BatchSize)
-            {
-                await signal.WaitAsync(IdlePoll, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
     /// <summary>Applies the next batch of unapplied journal rows; returns how many.</summary>
     /// <remarks>
     /// One connection and one transaction per batch: the folds, the timeline appends and the "applied"
     /// marks commit together, so a crash leaves a batch either wholly applied or wholly pending.
     /// </remarks>
-    public async Task<int> ApplyPendingAsync(CancellationToken ct)
+    public async Task<int> ApplyPendingAsync(int limit, CancellationToken ct)
     {
         await using var connection = await storage.OpenAsync(ct);
         var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(
             "SELECT seq AS Seq, payload AS Payload, received_at AS ReceivedAt FROM inbound_events WHERE applied = 0 ORDER BY seq LIMIT @limit",
-            new { limit = BatchSize }, cancellationToken: ct))).AsList();
+            new { limit }, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return 0;
@@ -135,6 +102,4 @@ public sealed partial class InteractionAssembler(
         public long ReceivedAt { get; set; }
     }
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Applying journal events failed; will retry")]
-    private static partial void LogApplyFailed(ILogger logger, Exception exception);
 }

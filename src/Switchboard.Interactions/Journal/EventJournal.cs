@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Events;
+using Switchboard.Interactions.Assembly;
 using Switchboard.Storage;
 
 namespace Switchboard.Interactions.Journal;
@@ -12,19 +13,26 @@ namespace Switchboard.Interactions.Journal;
 /// requests share one commit, so durability does not cost a transaction per request. Duplicate ids
 /// are detected by the journal's unique key, so a resend is acknowledged without a second effect.
 /// </summary>
+/// <remarks>
+/// The same loop folds committed events into interactions, in small slices, only while no request
+/// waits: acknowledging has priority over assembling. On SQLite this also means the two never fight
+/// for the database's single write lock (whose busy handler sleeps in milliseconds). Under a burst
+/// the assembly backlog grows in the journal, not in memory, and drains when the burst ends.
+/// </remarks>
 public sealed partial class EventJournal : BackgroundService, IEventIngest
 {
     private readonly Channel<JournalBatch> _queue;
     private readonly IStorageProvider _storage;
-    private readonly JournalSignal _signal;
     private readonly TimeProvider _clock;
     private readonly EventJournalOptions _options;
+    private readonly InteractionAssembler _assembler;
     private readonly ILogger<EventJournal> _logger;
 
-    public EventJournal(IStorageProvider storage, JournalSignal signal, TimeProvider clock, EventJournalOptions options, ILogger<EventJournal> logger)
+    public EventJournal(
+        IStorageProvider storage, TimeProvider clock, EventJournalOptions options, InteractionAssembler assembler, ILogger<EventJournal> logger)
     {
         _storage = storage;
-        _signal = signal;
+        _assembler = assembler;
         _clock = clock;
         _options = options;
         _logger = logger;
@@ -58,11 +66,34 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             : new SqliteJournalWriter(_storage);
         var group = new List<JournalBatch>();
         var reader = _queue.Reader;
+        // At start the journal may hold events a previous run committed but did not assemble.
+        var assemblyPending = true;
 
         // The loop ends when the queue is completed (StopAsync) and drained, not on the token: what
         // was enqueued before shutdown is still committed and answered.
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
+            if (reader.Count == 0)
+            {
+                if (assemblyPending && !stoppingToken.IsCancellationRequested)
+                {
+                    assemblyPending = await AssembleSliceAsync(stoppingToken);
+                    continue;
+                }
+
+                if (!await WaitForBatchesAsync(reader, assemblyPending))
+                {
+                    break;
+                }
+
+                if (reader.Count == 0)
+                {
+                    // Woken by the retry timer, not by a request: try assembling again.
+                    assemblyPending = true;
+                    continue;
+                }
+            }
+
             group.Clear();
             var events = 0;
             while (events < _options.MaxGroupEvents && reader.TryRead(out var batch))
@@ -93,7 +124,41 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                 batch.Complete();
             }
 
-            _signal.Notify();
+            assemblyPending = true;
+        }
+    }
+
+    /// <returns>True when more events may wait for assembly.</returns>
+    private async Task<bool> AssembleSliceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _assembler.ApplyPendingAsync(_options.AssemblySlice, stoppingToken) == _options.AssemblySlice;
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Retried when the next batch commits, or by the timer in WaitForBatchesAsync.
+            LogAssemblyFailed(_logger, ex);
+            return false;
+        }
+    }
+
+    /// <summary>Waits for requests; false when the queue is completed and empty. Wakes after a second to retry failed assembly.</summary>
+    private async Task<bool> WaitForBatchesAsync(ChannelReader<JournalBatch> reader, bool assemblyPending)
+    {
+        if (assemblyPending)
+        {
+            return await reader.WaitToReadAsync(CancellationToken.None);
+        }
+
+        using var retry = new CancellationTokenSource(TimeSpan.FromSeconds(1), _clock);
+        try
+        {
+            return await reader.WaitToReadAsync(retry.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
         }
     }
 
@@ -107,6 +172,9 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
 
         await base.StopAsync(cancellationToken);
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Assembling journal events into interactions failed; will retry")]
+    private static partial void LogAssemblyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Journal commit of {Events} events from {Batches} requests failed; they were not acknowledged")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int events, int batches);

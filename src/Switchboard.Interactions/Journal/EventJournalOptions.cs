@@ -7,4 +7,7 @@ public sealed class EventJournalOptions
 
     /// <summary>Batches waiting for the writer; when full, callers wait (ingest slows instead of memory growing).</summary>
     public int QueueCapacity { get; init; } = 4096;
+
+    /// <summary>Journal rows folded into interactions per slice, between two checks for waiting requests; bounds the delay a slice adds to a request.</summary>
+    public int AssemblySlice { get; init; } = 32;
 }
