@@ -14,10 +14,13 @@ namespace Switchboard.Interactions.Journal;
 /// are detected by the journal's unique key, so a resend is acknowledged without a second effect.
 /// </summary>
 /// <remarks>
-/// The same loop folds committed events into interactions, in small slices, only while no request
-/// waits: acknowledging has priority over assembling. On SQLite this also means the two never fight
-/// for the database's single write lock (whose busy handler sleeps in milliseconds). Under a burst
-/// the assembly backlog grows in the journal, not in memory, and drains when the burst ends.
+/// The same loop folds committed events into interactions, in small slices, and only when no request
+/// waits and either the writer has been idle for <see cref="EventJournalOptions.AssemblyIdle"/> or
+/// no slice ran for <see cref="EventJournalOptions.AssemblyMaxPause"/>: acknowledging has priority,
+/// and assembly still always progresses. Folding costs several statements per event, far more
+/// than journaling one, so during a burst it mostly waits; the backlog grows in the journal (not in
+/// memory) and drains when the burst ends. On SQLite this also means the two never fight for the
+/// database's single write lock, whose busy handler sleeps in milliseconds.
 /// </remarks>
 public sealed partial class EventJournal : BackgroundService, IEventIngest
 {
@@ -68,6 +71,8 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         var reader = _queue.Reader;
         // At start the journal may hold events a previous run committed but did not assemble.
         var assemblyPending = true;
+        long lastCommit = 0;
+        var lastSlice = _clock.GetTimestamp();
 
         // The loop ends when the queue is completed (StopAsync) and drained, not on the token: what
         // was enqueued before shutdown is still committed and answered.
@@ -77,18 +82,31 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             {
                 if (assemblyPending && !stoppingToken.IsCancellationRequested)
                 {
-                    assemblyPending = await AssembleSliceAsync(stoppingToken);
+                    var idle = _clock.GetElapsedTime(lastCommit);
+                    if (idle >= _options.AssemblyIdle || _clock.GetElapsedTime(lastSlice) >= _options.AssemblyMaxPause)
+                    {
+                        assemblyPending = await AssembleSliceAsync(stoppingToken);
+                        lastSlice = _clock.GetTimestamp();
+                        continue;
+                    }
+
+                    // Requests are flowing: wait for the next one, or until the writer has been idle long enough.
+                    if (!await WaitForBatchesAsync(reader, _options.AssemblyIdle - idle))
+                    {
+                        break;
+                    }
+
                     continue;
                 }
 
-                if (!await WaitForBatchesAsync(reader, assemblyPending))
+                if (!await WaitForBatchesAsync(reader, TimeSpan.FromSeconds(1)))
                 {
                     break;
                 }
 
                 if (reader.Count == 0)
                 {
-                    // Woken by the retry timer, not by a request: try assembling again.
+                    // Woken by the retry timer, not by a request: look for unassembled events again.
                     assemblyPending = true;
                     continue;
                 }
@@ -125,6 +143,7 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             }
 
             assemblyPending = true;
+            lastCommit = _clock.GetTimestamp();
         }
     }
 
@@ -143,15 +162,15 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         }
     }
 
-    /// <summary>Waits for requests; false when the queue is completed and empty. Wakes after a second to retry failed assembly.</summary>
-    private async Task<bool> WaitForBatchesAsync(ChannelReader<JournalBatch> reader, bool assemblyPending)
+    /// <summary>Waits for requests, at most <paramref name="timeout"/>; false when the queue is completed and empty.</summary>
+    private async Task<bool> WaitForBatchesAsync(ChannelReader<JournalBatch> reader, TimeSpan timeout)
     {
-        if (assemblyPending)
+        if (timeout <= TimeSpan.Zero)
         {
-            return await reader.WaitToReadAsync(CancellationToken.None);
+            return true;
         }
 
-        using var retry = new CancellationTokenSource(TimeSpan.FromSeconds(1), _clock);
+        using var retry = new CancellationTokenSource(timeout, _clock);
         try
         {
             return await reader.WaitToReadAsync(retry.Token);

@@ -10,4 +10,10 @@ public sealed class EventJournalOptions
 
     /// <summary>Journal rows folded into interactions per slice, between two checks for waiting requests; bounds the delay a slice adds to a request.</summary>
     public int AssemblySlice { get; init; } = 32;
+
+    /// <summary>How long the writer must have had nothing to commit before it assembles.</summary>
+    public TimeSpan AssemblyIdle { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The longest assembly waits for an idle writer; then one slice runs anyway, so it always progresses.</summary>
+    public TimeSpan AssemblyMaxPause { get; init; } = TimeSpan.FromMilliseconds(100);
 }
