@@ -41,9 +41,11 @@ public sealed class InteractionAssembler(
 
         var events = rows.Select(r => (Event: JournalRow.Read(r.Payload), ReceivedAt: DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt))).ToList();
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        foreach (var call in events.Where(e => e.Event.CallId is not null && EventTypes.IsCall(e.Event.Type)).GroupBy(e => e.Event.CallId!, StringComparer.Ordinal))
+        var calls = events.Where(e => e.Event.CallId is not null && EventTypes.IsCall(e.Event.Type)).GroupBy(e => e.Event.CallId!, StringComparer.Ordinal).ToList();
+        var stored = await interactions.FindByCallIdsAsync([.. calls.Select(c => c.Key)], connection, transaction, ct);
+        foreach (var call in calls)
         {
-            await ApplyCallAsync(connection, transaction, call.Key, [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))], ct);
+            await ApplyCallAsync(connection, transaction, call.Key, stored.GetValueOrDefault(call.Key), [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))], ct);
         }
 
         // One writer assigns seq in commit order, so every row up to the last one read was read.
@@ -66,9 +68,9 @@ public sealed class InteractionAssembler(
         return rows.Count;
     }
 
-    private async Task ApplyCallAsync(DbConnection connection, DbTransaction transaction, string callId, IReadOnlyList<InteractionEvent> arrived, CancellationToken ct)
+    private async Task ApplyCallAsync(
+        DbConnection connection, DbTransaction transaction, string callId, Interaction? existing, IReadOnlyList<InteractionEvent> arrived, CancellationToken ct)
     {
-        var existing = await interactions.FindByCallIdAsync(callId, connection, transaction, ct);
         var known = existing?.Timeline.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) ?? [];
         var fresh = arrived.Where(e => known.Add(e.EventId)).ToList();
         if (existing is not null && fresh.Count == 0)
@@ -88,7 +90,7 @@ public sealed class InteractionAssembler(
             }
         }
 
-        await interactions.UpsertAsync(folded, connection, transaction, ct);
+        await interactions.UpsertAsync(folded, connection, transaction, ct, storedAgents: existing?.AgentIds ?? []);
         foreach (var e in fresh)
         {
             await interactions.AppendEventAsync(folded.Id, e, connection, transaction, ct);

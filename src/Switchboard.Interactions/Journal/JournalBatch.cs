@@ -8,6 +8,9 @@ internal sealed class JournalBatch(IReadOnlyList<ContactCenterEvent> events, Dat
     private readonly TaskCompletionSource<IReadOnlyList<IngestOutcome>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<ContactCenterEvent> Events { get; } = events;
+
+    /// <summary>The events as stored, serialized on the caller's thread so the single writer only writes.</summary>
+    public string[] Payloads { get; } = [.. events.Select(JournalRow.Payload)];
     public DateTimeOffset ReceivedAt { get; } = receivedAt;
     public IngestOutcome[] Outcomes { get; } = new IngestOutcome[events.Count];
     public Task<IReadOnlyList<IngestOutcome>> Completion => _done.Task;

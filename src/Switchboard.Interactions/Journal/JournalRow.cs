@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Switchboard.Core.Events;
 
 namespace Switchboard.Interactions.Journal;
@@ -6,10 +7,13 @@ namespace Switchboard.Interactions.Journal;
 /// <summary>How an event is stored in the journal: the searchable columns plus the whole event as JSON.</summary>
 internal static class JournalRow
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static string Payload(ContactCenterEvent e) => JsonSerializer.Serialize(e, Json);
+    public static string Payload(ContactCenterEvent e) => JsonSerializer.Serialize(e, JournalJsonContext.Default.ContactCenterEvent);
 
     public static ContactCenterEvent Read(string payload) =>
-        JsonSerializer.Deserialize<ContactCenterEvent>(payload, Json) ?? throw new InvalidDataException("empty journal payload");
+        JsonSerializer.Deserialize(payload, JournalJsonContext.Default.ContactCenterEvent) ?? throw new InvalidDataException("empty journal payload");
 }
+
+/// <summary>Source-generated JSON for journal payloads: written for every event, so no reflection.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ContactCenterEvent))]
+internal sealed partial class JournalJsonContext : JsonSerializerContext;

@@ -32,15 +32,16 @@ internal sealed class PostgreSqlJournalWriter(IStorageProvider storage) : IJourn
         var row = 0;
         foreach (var batch in group)
         {
-            foreach (var e in batch.Events)
+            for (var i = 0; i < batch.Events.Count; i++)
             {
+                var e = batch.Events[i];
                 ids[row] = e.EventId;
                 calls[row] = e.CallId;
                 agents[row] = e.AgentId;
                 types[row] = e.Type;
                 occurred[row] = e.OccurredAt.ToUnixTimeMilliseconds();
                 received[row] = batch.ReceivedAt.ToUnixTimeMilliseconds();
-                payloads[row] = JournalRow.Payload(e);
+                payloads[row] = batch.Payloads[i];
                 row++;
             }
         }

@@ -51,7 +51,7 @@ internal sealed class SqliteJournalWriter(IStorageProvider storage) : IJournalWr
                 p[3].Value = e.Type;
                 p[4].Value = e.OccurredAt.ToUnixTimeMilliseconds();
                 p[5].Value = receivedAt;
-                p[6].Value = JournalRow.Payload(e);
+                p[6].Value = batch.Payloads[i];
                 var inserted = await _insert.ExecuteNonQueryAsync(cancellationToken);
                 batch.Outcomes[i] = inserted == 1 ? IngestOutcome.Accepted : IngestOutcome.Duplicate;
             }

@@ -49,8 +49,12 @@ public sealed class InteractionStore(IStorageProvider provider)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The same, inside the caller's transaction (so a batch of writes shares one commit).</summary>
-    public async Task UpsertAsync(Interaction i, DbConnection connection, DbTransaction tx, CancellationToken ct)
+    /// <summary>
+    /// The same, inside the caller's transaction (so a batch of writes shares one commit). When the
+    /// caller knows the stored agent list (<paramref name="storedAgents"/>) and it is unchanged, the
+    /// agent rows are left alone.
+    /// </summary>
+    public async Task UpsertAsync(Interaction i, DbConnection connection, DbTransaction tx, CancellationToken ct, IReadOnlyList<string>? storedAgents = null)
     {
         ArgumentNullException.ThrowIfNull(i);
         ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(i));
@@ -77,6 +81,11 @@ public sealed class InteractionStore(IStorageProvider provider)
             },
             tx,
             cancellationToken: ct));
+        if (storedAgents is not null && storedAgents.SequenceEqual(i.AgentIds.Distinct(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM interaction_agents WHERE interaction_id = @id", new { id = i.Id }, tx, cancellationToken: ct));
         var agents = i.AgentIds.Distinct(StringComparer.Ordinal)
@@ -148,6 +157,47 @@ public sealed class InteractionStore(IStorageProvider provider)
             $"SELECT {Columns} FROM interactions i WHERE i.call_id = @callId ORDER BY i.started_at DESC, i.id DESC LIMIT 1",
             new { callId },
             ct);
+
+    /// <summary>
+    /// The interactions of several call ids at once, with their timelines, in three queries whatever
+    /// the number of calls; keyed by call id (the latest started, should a PBX reuse one).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Interaction>> FindByCallIdsAsync(
+        IReadOnlyList<string> callIds, DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Interaction>(StringComparer.Ordinal);
+        if (callIds.Count == 0)
+        {
+            return found;
+        }
+
+        var callParameters = new DynamicParameters();
+        var calls = StoreSql.InList(callParameters, "call", callIds);
+        var headers = await HeadersAsync(connection, $"SELECT {Columns} FROM interactions i WHERE i.call_id IN {calls} ORDER BY i.started_at, i.id", callParameters, ct, tx);
+        if (headers.Count == 0)
+        {
+            return found;
+        }
+
+        var idParameters = new DynamicParameters();
+        var ids = StoreSql.InList(idParameters, "id", [.. headers.Select(h => h.Id)]);
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"""
+            SELECT interaction_id AS InteractionId, event_id AS EventId, type AS Type, occurred_at AS OccurredAt, received_at AS ReceivedAt,
+                agent_id AS AgentId, source AS Source, data AS Data
+            FROM interaction_events WHERE interaction_id IN {ids} ORDER BY occurred_at, received_at, seq
+            """,
+            idParameters,
+            tx,
+            cancellationToken: ct))).ToLookup(e => e.InteractionId, StringComparer.Ordinal);
+        foreach (var header in headers)
+        {
+            // Ordered by start: a later interaction for a reused call id replaces an earlier one.
+            found[header.CallId] = header with { Timeline = [.. events[header.Id].Select(e => e.ToModel())] };
+        }
+
+        return found;
+    }
 
     /// <summary>The customer's interactions, latest started first.</summary>
     public Task<IReadOnlyList<Interaction>> ListByCustomerAsync(string customerId, int limit, CancellationToken ct)
@@ -278,6 +328,7 @@ public sealed class InteractionStore(IStorageProvider provider)
 
     private sealed class EventRow
     {
+        public string InteractionId { get; set; } = "";
         public string EventId { get; set; } = "";
         public string Type { get; set; } = "";
         public long OccurredAt { get; set; }

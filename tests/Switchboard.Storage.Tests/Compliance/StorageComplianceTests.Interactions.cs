@@ -69,6 +69,32 @@ public abstract partial class StorageComplianceTests
     }
 
     [Fact]
+    public async Task Several_calls_are_read_at_once_with_their_timelines_inside_a_transaction()
+    {
+        var first = TestModel.Interaction(TestModel.NewPhone(), null, "agent-1");
+        var second = TestModel.Interaction(TestModel.NewPhone(), null);
+        await Interactions.UpsertAsync(first, Ct);
+        await Interactions.UpsertAsync(second, Ct);
+        var late = TestModel.Event("call.ended", TestModel.T0.AddMinutes(5));
+        var early = TestModel.Event("call.offered", TestModel.T0);
+        await Interactions.AppendEventAsync(first.Id, late, Ct);
+        await Interactions.AppendEventAsync(first.Id, early, Ct);
+
+        await using var connection = await Provider.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var found = await Interactions.FindByCallIdsAsync([first.CallId, second.CallId, "no-such-call"], connection, transaction, Ct);
+        var renamed = found[second.CallId] with { Queue = "renamed" };
+        await Interactions.UpsertAsync(renamed, connection, transaction, Ct, storedAgents: found[second.CallId].AgentIds);
+        await transaction.CommitAsync(Ct);
+
+        found.Count.ShouldBe(2);
+        found[first.CallId].Timeline.Select(e => e.EventId).ShouldBe([early.EventId, late.EventId]);
+        found[first.CallId].AgentIds.ShouldBe(["agent-1"]);
+        found[second.CallId].Timeline.ShouldBeEmpty();
+        (await Interactions.GetAsync(second.Id, Ct))!.Queue.ShouldBe("renamed");
+    }
+
+    [Fact]
     public async Task Interactions_are_found_by_call_id_caller_customer_and_agent()
     {
         var caller = TestModel.NewPhone();
