@@ -3,8 +3,6 @@ using Switchboard.Configuration;
 using Switchboard.Security;
 using Switchboard.Security.ApiKeys;
 using Switchboard.Server.Hosting;
-using Switchboard.Storage;
-using Switchboard.Storage.Migrations;
 
 namespace Switchboard.Testing;
 
@@ -15,14 +13,9 @@ public static class OfflineKeys
     {
         var loaded = ConfigurationLoader.Load(configDirectory);
         var configuration = loaded.Configuration ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
-        Directory.CreateDirectory(HubPaths.DataDirectory(configuration));
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSwitchboardStorage(HubPaths.StorageOptions(configuration))
-            .AddSwitchboardSecurity()
-            .BuildServiceProvider();
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        var issued = await services.GetRequiredService<ApiKeyService>().IssueAsync("test process", roles.Length == 0 ? [Roles.Admin] : roles, null, CancellationToken.None);
+        await using var hub = await OfflineHub.OpenAsync(configuration, CancellationToken.None);
+        var issued = await hub.Services.GetRequiredService<ApiKeyService>()
+            .IssueAsync("test process", roles.Length == 0 ? [Roles.Admin] : roles, null, CancellationToken.None);
         return issued.Key;
     }
 }

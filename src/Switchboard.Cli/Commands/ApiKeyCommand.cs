@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Configuration;
 using Switchboard.Security;
 using Switchboard.Security.ApiKeys;
+using Switchboard.Server.Hosting;
 
 namespace Switchboard.Cli.Commands;
 

@@ -2,11 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Configuration;
 using Switchboard.Security;
-using Switchboard.Server.Hosting;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
 
-namespace Switchboard.Cli.Commands;
+namespace Switchboard.Server.Hosting;
 
 /// <summary>The hub's storage and services without its web server, for commands that work on the data directly.</summary>
 public sealed class OfflineHub : IAsyncDisposable
