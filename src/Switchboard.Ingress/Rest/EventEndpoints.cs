@@ -137,10 +137,7 @@ public static class EventEndpoints
         }
         catch (JsonException json)
         {
-            var where = json.Path is null ? "" : $" at {json.Path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})";
-            var message = json.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return (null, Malformed(metrics, $"The body is not valid JSON{where}: {(cut > 0 ? message[..cut] : message)}"));
+            return (null, Malformed(metrics, JsonErrors.Describe(json)));
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -157,7 +154,7 @@ public static class EventEndpoints
 
     private static ValidationProblem Invalid(IEnumerable<FieldError> errors) =>
         TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray(), StringComparer.Ordinal),
+            FieldError.ByField(errors),
             detail: "One or more events are invalid; nothing was ingested.");
 
     private static void Count(IngressMetrics metrics, IngestOutcome outcome)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Core.Common;
 
 namespace Switchboard.Server.Errors;
 
@@ -21,7 +22,7 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "Request body too large",
-                Detail = $"The request body exceeds the limit of {context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes (server.limits.maxRequestBodyBytes).",
+                // The detail naming the limit comes from ProblemDefaults, as for every 413.
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -78,17 +79,8 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
     {
         Status = StatusCodes.Status400BadRequest,
         Title = "Malformed JSON",
-        Detail = json.Path is null
-            ? $"The body is not valid JSON: {FirstSentence(json.Message)}"
-            : $"The body is not valid JSON at {json.Path} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}): {FirstSentence(json.Message)}",
+        Detail = JsonErrors.Describe(json),
     };
-
-    // System.Text.Json appends "Path: ... | LineNumber: ..." which we already report in our own words.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 
     private static bool IsStorageFailure(Exception exception) =>
         exception is DbException || exception.InnerException is DbException || exception.Source?.StartsWith("Npgsql", StringComparison.Ordinal) == true;
