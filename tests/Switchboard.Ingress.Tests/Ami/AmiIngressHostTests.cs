@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Core.Events;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress.Ami;
+using Switchboard.Ingress.Tests.Support;
 using Switchboard.Interactions;
 using Switchboard.Testing;
 

@@ -62,7 +62,7 @@ public sealed class SoapEventEndpointTests
         first.Content.Headers.ContentType!.MediaType.ShouldBe("text/xml");
         Outcomes(await ReadAsync(first)).ShouldBe([("soap-1", "accepted")]);
         Outcomes(await ReadAsync(second)).ShouldBe([("soap-1", "duplicate")]);
-        var ingested = host.Ingest.Events.ShouldHaveSingleItem();
+        var ingested = host.Ingest.Accepted.ShouldHaveSingleItem();
         ingested.Type.ShouldBe("call.offered");
         ingested.CallId.ShouldBe("call-1");
         ingested.From.ShouldBe("+14155550100");
@@ -84,7 +84,7 @@ public sealed class SoapEventEndpointTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Outcomes(await ReadAsync(response)).ShouldBe([("b-1", "accepted"), ("b-2", "duplicate"), ("b-3", "accepted")]);
-        host.Ingest.Events.Select(e => e.EventId).ShouldBe(["b-2", "b-1", "b-3"]);
+        host.Ingest.Accepted.Select(e => e.EventId).ShouldBe(["b-2", "b-1", "b-3"]);
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class SoapEventEndpointTests
 
         await PostAsync(host.Client, SubmitEvent(Event("time-1", occurredAt: XmlConvert.ToString(local))));
 
-        host.Ingest.Events.ShouldHaveSingleItem().OccurredAt.ShouldBe(local);
+        host.Ingest.Accepted.ShouldHaveSingleItem().OccurredAt.ShouldBe(local);
     }
 }

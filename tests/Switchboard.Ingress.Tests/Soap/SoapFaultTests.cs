@@ -23,7 +23,7 @@ public sealed class SoapFaultTests
         text.ShouldContain("nothing was ingested");
         text.ShouldContain("events[1].type: 'call.bogus' is not an event type");
         text.ShouldContain("events[2].occurredAt: '2026-11-24T10:15:00' has no time zone");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
         host.Measured(Rejected, "invalid").ShouldBe(1);
     }
 
@@ -38,7 +38,7 @@ public sealed class SoapFaultTests
         fields.ShouldBe(["event.priority", "event.from"]);
         text.ShouldContain("event.from: 'not a number'");
         text.ShouldContain("event.priority: is not a CallEvent element");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SoapFaultTests
             var (code, text, _) = Fault(System.Xml.Linq.XDocument.Parse(body));
             code.ShouldBe("Client");
             text.ShouldContain("DTD");
-            host.Ingest.Events.ShouldBeEmpty();
+            host.Ingest.Accepted.ShouldBeEmpty();
             host.Measured(Rejected, "malformed").ShouldBe(1);
         }
         finally
@@ -110,7 +110,7 @@ public sealed class SoapFaultTests
 
         unknown.Text.ShouldContain("DeleteEverything in namespace 'urn:switchboard:events:v1' is not an operation");
         version.Code.ShouldBe("VersionMismatch");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SoapFaultTests
         var response = await PostAsync(host.Client, Envelope($"<e:SubmitEvent><e:event>{Event("mu-1")}</e:event></e:SubmitEvent>", header: header));
 
         Fault(await ReadAsync(response)).Code.ShouldBe("MustUnderstand");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class SoapFaultTests
         var response = await PostAsync(host.Client, SubmitEvents(Event("l-1"), Event("l-2"), Event("l-3")));
 
         Fault(await ReadAsync(response)).Text.ShouldStartWith("events: holds 3 events; at most 2 are accepted per request");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
         host.Measured(Rejected, "batch_too_large").ShouldBe(1);
     }
 
@@ -147,7 +147,7 @@ public sealed class SoapFaultTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         Fault(await ReadAsync(response)).Text.ShouldContain("exceeds the limit of 4096 bytes");
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
         host.Measured(Rejected, "oversize").ShouldBe(1);
     }
 
@@ -166,7 +166,7 @@ public sealed class SoapFaultTests
         var (code, text, _) = Fault(await ReadAsync(response));
         code.ShouldBe("Client");
         text.ShouldBe(message);
-        host.Ingest.Events.ShouldBeEmpty();
+        host.Ingest.Accepted.ShouldBeEmpty();
         host.Measured(Rejected, reason).ShouldBe(1);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Ingress.Soap;
+using Switchboard.Ingress.Tests.Support;
 using Switchboard.Interactions;
 using Switchboard.Security;
 using Switchboard.Server.Authentication;
@@ -23,7 +24,7 @@ public sealed class SoapTestHost : IAsyncDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<(string Instrument, string? Reason, long Value)> _measurements = new();
 
-    private SoapTestHost(WebApplication app, RecordingEventIngest ingest)
+    private SoapTestHost(WebApplication app, RecordingIngest ingest)
     {
         App = app;
         Ingest = ingest;
@@ -32,7 +33,7 @@ public sealed class SoapTestHost : IAsyncDisposable
     }
 
     public WebApplication App { get; }
-    public RecordingEventIngest Ingest { get; }
+    public RecordingIngest Ingest { get; }
     public Uri Address { get; }
     public Uri Endpoint => new(Address, SoapIngressDefaults.Path);
     public HttpClient Client { get; }
@@ -46,7 +47,7 @@ public sealed class SoapTestHost : IAsyncDisposable
             k.Listen(IPAddress.Loopback, 0);
             k.Limits.MaxRequestBodySize = maxRequestBodyBytes;
         });
-        var ingest = new RecordingEventIngest();
+        var ingest = new RecordingIngest();
         builder.Services.AddSingleton<IEventIngest>(ingest);
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(TestApiKeyHandler.SchemeName)

@@ -11,8 +11,8 @@ public sealed class ZeepClientTests
         var report = await ZeepClient.RunAsync(new Uri(host.Endpoint + "?wsdl"), TestApiKeyHandler.EventsKey, "zeep");
 
         ZeepClient.AssertReport(report, "zeep");
-        host.Ingest.Events.Select(e => e.EventId).ShouldBe(["zeep-1", "zeep-2", "zeep-3", "zeep-4"]);
-        var first = host.Ingest.Events[0];
+        host.Ingest.Accepted.Select(e => e.EventId).ShouldBe(["zeep-1", "zeep-2", "zeep-3", "zeep-4"]);
+        var first = host.Ingest.Accepted[0];
         first.From.ShouldBe("+14155550100");
         first.Attributes.ShouldBe(new Dictionary<string, string> { ["accountNumber"] = "A-42" });
         (DateTimeOffset.UtcNow - first.OccurredAt).ShouldBeLessThan(TimeSpan.FromMinutes(2));

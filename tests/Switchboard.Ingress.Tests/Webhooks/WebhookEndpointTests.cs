@@ -65,8 +65,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         inProgress.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(inProgress)).GetProperty("ignored").GetBoolean().ShouldBeTrue();
         completed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        _host.Ingest.Events.Select(e => e.Type).ShouldBe([EventTypes.CallOffered, EventTypes.CallEnded]);
-        _host.Ingest.Events.ShouldAllBe(e => e.CallId == "CA1234567890ABCDE1234567890ABCDE" && e.Source == "webhook:twilio");
+        _host.Ingest.Accepted.Select(e => e.Type).ShouldBe([EventTypes.CallOffered, EventTypes.CallEnded]);
+        _host.Ingest.Accepted.ShouldAllBe(e => e.CallId == "CA1234567890ABCDE1234567890ABCDE" && e.Source == "webhook:twilio");
         _host.Measured(Accepted, "webhook:twilio").ShouldBe(2);
         _host.Measured(Ignored, "webhook:twilio").ShouldBe(1);
     }
@@ -79,7 +79,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(again)).GetProperty("outcome").GetString().ShouldBe("duplicate");
-        _host.Ingest.Events.Count.ShouldBe(1);
+        _host.Ingest.Accepted.Count.ShouldBe(1);
         _host.Measured(Duplicate, "webhook:twilio").ShouldBe(1);
     }
 
@@ -91,7 +91,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var response = await _host.Client.SendAsync(request);
 
         await ShouldBeProblem(response, HttpStatusCode.Unauthorized, "Signature does not match");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Measured(Rejected, "webhook:twilio", "bad_signature").ShouldBe(1);
     }
 
@@ -103,7 +103,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             Encoding.UTF8, "application/x-www-form-urlencoded");
 
         await ShouldBeProblem(await _host.Client.SendAsync(request), HttpStatusCode.Unauthorized, "Signature does not match");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var problem = await ShouldBeProblem(response, HttpStatusCode.Unauthorized, "Stale signature");
         problem.GetProperty("detail").GetString()!.ShouldContain("field Timestamp");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Measured(Rejected, "webhook:twilio", "stale_signature").ShouldBe(1);
     }
 
@@ -141,7 +141,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var response = await _host.Client.SendAsync(WebhookSigning.HmacPost("/webhooks/amazon-connect", body, _connectSecret, _clock.Now));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var e = _host.Ingest.Events.ShouldHaveSingleItem();
+        var e = _host.Ingest.Accepted.ShouldHaveSingleItem();
         e.Type.ShouldBe(EventTypes.CallAnswered);
         e.AgentId.ShouldBe("12345678-1234-1234-1234-123456789012");
         _host.Measured(Accepted, "webhook:amazon-connect").ShouldBe(1);
@@ -154,7 +154,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var request = WebhookSigning.HmacPost("/webhooks/amazon-connect", WebhookSamples.Payload("connect-disconnected.json"), _connectSecret, _clock.Now.AddMinutes(-6));
 
         await ShouldBeProblem(await _host.Client.SendAsync(request), HttpStatusCode.Unauthorized, "Stale signature");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Measured(Rejected, "webhook:amazon-connect", "stale_signature").ShouldBe(1);
     }
 
@@ -171,7 +171,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         problem.GetProperty("field").GetString().ShouldBe("callId");
         problem.GetProperty("path").GetString().ShouldBe("detail.contactId");
         problem.GetProperty("detail").GetString()!.ShouldContain("events[2] (call.answered)");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Measured(Rejected, "webhook:amazon-connect", "invalid").ShouldBe(1);
     }
 
@@ -184,7 +184,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var problem = await ShouldBeProblem(response, HttpStatusCode.UnprocessableEntity, "Invalid event");
         problem.GetProperty("errors").GetProperty("from").GetArrayLength().ShouldBe(1);
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Measured(Rejected, "webhook:twilio", "invalid").ShouldBe(1);
     }
 
@@ -233,7 +233,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var reply = await Json(response);
         reply.GetProperty("shadow").GetBoolean().ShouldBeTrue();
         reply.GetProperty("type").GetString().ShouldBe(EventTypes.CallOffered);
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             WebhookSigning.TwilioPost("https://hub.example.com/webhooks/unset", WebhookSamples.Payload("twilio-ringing.form"), _twilioToken));
 
         await ShouldBeProblem(response, HttpStatusCode.ServiceUnavailable, "Webhook unavailable");
-        _host.Ingest.Events.ShouldBeEmpty();
+        _host.Ingest.Accepted.ShouldBeEmpty();
         _host.Logs.Entries.ShouldContain(entry => entry.Message.Contains("WEBHOOK_TEST_UNSET_", StringComparison.Ordinal));
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Switchboard.Core.Events;
 using Switchboard.Interactions;
 
-namespace Switchboard.Ingress.Tests.Ami;
+namespace Switchboard.Ingress.Tests.Support;
 
 /// <summary>An <see cref="IEventIngest"/> that de-duplicates by event id like the journal and keeps what it accepted.</summary>
 public sealed class RecordingIngest : IEventIngest
