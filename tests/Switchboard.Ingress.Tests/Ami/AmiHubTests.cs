@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Switchboard.Security;
 using Switchboard.Testing;
 
@@ -35,7 +33,7 @@ public sealed class AmiHubTests
             """));
         var client = hub.Client(await hub.IssueKeyAsync(Roles.Supervisor));
 
-        var interaction = await WaitAsync(client, "cust-0007", i => i.GetProperty("state").GetString() == "ended");
+        var interaction = await client.WaitForInteractionAsync("cust-0007", i => i.GetProperty("state").GetString() == "ended");
 
         peer.Connections.ShouldBeGreaterThanOrEqualTo(2);
         interaction.GetProperty("callerNumber").GetString().ShouldBe("+8613100131000");
@@ -43,27 +41,5 @@ public sealed class AmiHubTests
         var ids = interaction.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("eventId").GetString()).ToList();
         ids.ShouldBeUnique();
         interaction.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "call.answered").ShouldBe(1);
-    }
-
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string callId, Func<JsonElement, bool> ready)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var items = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/interactions?callId={callId}")).GetProperty("items");
-            if (items.GetArrayLength() == 1)
-            {
-                last = items[0];
-                if (ready(items[0]))
-                {
-                    return items[0];
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"interaction {callId} did not reach the expected state; last seen: {last}");
     }
 }

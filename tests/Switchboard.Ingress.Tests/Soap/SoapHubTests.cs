@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Switchboard.Security;
 using Switchboard.Testing;
 
@@ -22,25 +19,8 @@ public sealed class SoapHubTests
         var report = await ZeepClient.RunAsync(new Uri(hub.Address, "soap/events?wsdl"), key, "hub", caFile: pem);
 
         ZeepClient.AssertReport(report, "hub");
-        var interaction = await WaitForInteractionAsync(hub.Client(key), "hub-call");
+        var interaction = await hub.Client(key).WaitForInteractionAsync("hub-call");
         interaction.GetProperty("callerNumber").GetString().ShouldBe("+14155550100");
         interaction.GetProperty("queue").GetString().ShouldBe("billing");
-    }
-
-    private static async Task<JsonElement> WaitForInteractionAsync(HttpClient client, string callId)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await client.GetAsync($"/api/v1/interactions?callId={callId}");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
-            if (items.GetArrayLength() > 0 || DateTimeOffset.UtcNow > deadline)
-            {
-                return items.EnumerateArray().ShouldHaveSingleItem();
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class WebhookHubTests
             ringing.StatusCode.ShouldBe(HttpStatusCode.OK, await ringing.Content.ReadAsStringAsync());
             completed.StatusCode.ShouldBe(HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
             forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-            var interaction = await WaitForInteractionAsync(hub.Client(await hub.IssueKeyAsync(Roles.System)), callSid);
+            var interaction = await hub.Client(await hub.IssueKeyAsync(Roles.System)).WaitForInteractionAsync(callSid, i => i.GetProperty("timeline").GetArrayLength() == 2);
             interaction.GetProperty("callerNumber").GetString().ShouldBe("+14155550123");
             interaction.GetProperty("calledNumber").GetString().ShouldBe("+18005551212");
             interaction.GetProperty("direction").GetString().ShouldBe("inbound");
@@ -57,21 +57,4 @@ public sealed class WebhookHubTests
         $"AccountSid=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX&CallSid={callSid}&CallStatus={status}&CallbackSource=call-progress-events"
         + $"&Direction=inbound&From=%2B14155550123&To=%2B18005551212&SequenceNumber={sequence}"
         + $"&Timestamp={Uri.EscapeDataString(at.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture))}{extra}";
-
-    private static async Task<JsonElement> WaitForInteractionAsync(HttpClient client, string callId)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await client.GetAsync($"/api/v1/interactions?callId={callId}");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
-            if ((items.GetArrayLength() == 1 && items[0].GetProperty("timeline").GetArrayLength() == 2) || DateTimeOffset.UtcNow > deadline)
-            {
-                return items.EnumerateArray().ShouldHaveSingleItem();
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

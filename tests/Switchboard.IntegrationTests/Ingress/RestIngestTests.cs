@@ -212,12 +212,8 @@ public abstract class RestIngestTests(TestStorage storage) : IAsyncLifetime
     private Task<HttpResponseMessage> Post(string body) =>
         _system.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"));
 
-    private async Task<JsonElement> WaitForAsync(string callId, Func<JsonElement, bool> ready) =>
-        await Eventually(async () =>
-        {
-            var items = (await _system.GetFromJsonAsync<JsonElement>($"/api/v1/interactions?callId={callId}")).GetProperty("items");
-            return items.GetArrayLength() == 1 && ready(items[0]) ? items[0] : (JsonElement?)null;
-        });
+    private Task<JsonElement> WaitForAsync(string callId, Func<JsonElement, bool> ready) =>
+        _system.WaitForInteractionAsync(callId, ready, TimeSpan.FromSeconds(15));
 
     private static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> probe)
     {
