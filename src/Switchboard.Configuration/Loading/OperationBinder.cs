@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Switchboard.Mapping;
 using YamlDotNet.RepresentationModel;
 
 namespace Switchboard.Configuration;
@@ -83,7 +84,7 @@ internal static partial class OperationBinder
             return null;
         }
 
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
         foreach (var (_, name, value) in map.Entries("fields") ?? [])
         {
             var field = map.FieldPath($"fields.{name}");
@@ -98,7 +99,7 @@ internal static partial class OperationBinder
                 continue;
             }
 
-            fields[name] = path;
+            fields[name] = FieldMapping.ForPath(path);
         }
 
         return new ResponseMapping { Items = map.String("items"), Fields = fields.AsReadOnly() };

@@ -7,8 +7,14 @@ public sealed record AuthSettings
 
     public AuthType Type { get; init; } = AuthType.None;
 
-    /// <summary>apiKey: the header carrying the key.</summary>
+    /// <summary>apiKey: where the key goes (header by default).</summary>
+    public ApiKeyLocation In { get; init; } = ApiKeyLocation.Header;
+
+    /// <summary>apiKey: the header carrying the key (in: header).</summary>
     public string? Header { get; init; }
+
+    /// <summary>apiKey: the query parameter carrying the key (in: query).</summary>
+    public string? Parameter { get; init; }
 
     /// <summary>apiKey: the key.</summary>
     public SecretReference? Key { get; init; }
@@ -31,9 +37,24 @@ public sealed record AuthSettings
     /// <summary>oauth2: the scope requested, if any.</summary>
     public string? Scope { get; init; }
 
-    /// <summary>mtls: the client certificate (.pfx); absolute after loading.</summary>
+    /// <summary>oauth2: the resource/audience requested, if the server needs one (RFC 8707 <c>resource</c>).</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>mtls: the client certificate (.pfx/.p12, or a PEM with its key); absolute after loading.</summary>
     public string? Certificate { get; init; }
 
     /// <summary>mtls: the certificate's password, if it has one.</summary>
     public SecretReference? CertificatePassword { get; init; }
+
+    /// <summary>custom: header name to a template over <c>secrets.NAME</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyHeaders;
+
+    /// <summary>custom: secret name to reference.</summary>
+    public IReadOnlyDictionary<string, SecretReference> Secrets { get; init; } = EmptySecrets;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase).AsReadOnly();
+
+    private static readonly IReadOnlyDictionary<string, SecretReference> EmptySecrets =
+        new Dictionary<string, SecretReference>(StringComparer.Ordinal).AsReadOnly();
 }

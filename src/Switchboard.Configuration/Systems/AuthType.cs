@@ -5,7 +5,7 @@ public enum AuthType
 {
     None,
 
-    /// <summary>A key sent in a request header.</summary>
+    /// <summary>A key sent in a request header or a query parameter.</summary>
     ApiKey,
 
     /// <summary>HTTP basic authentication.</summary>
@@ -16,4 +16,7 @@ public enum AuthType
 
     /// <summary>Mutual TLS with a client certificate.</summary>
     Mtls,
+
+    /// <summary>Headers rendered from templates over named secrets (<c>Authorization: Token {{ secrets.token }}</c>).</summary>
+    Custom,
 }

@@ -14,5 +14,13 @@ public sealed record CircuitBreakerSettings
     /// <summary>1 .. 3600 seconds the circuit stays open.</summary>
     public int BreakSeconds { get; init; } = 30;
 
+    /// <summary>2 .. 10000 calls in the sampling window before the ratio counts.</summary>
+    public int MinimumCalls { get; init; } = 10;
+
+    /// <summary>1 .. 3600 seconds over which the failure ratio is measured.</summary>
+    public int SamplingSeconds { get; init; } = 30;
+
     public TimeSpan BreakDuration => TimeSpan.FromSeconds(BreakSeconds);
+
+    public TimeSpan SamplingDuration => TimeSpan.FromSeconds(SamplingSeconds);
 }

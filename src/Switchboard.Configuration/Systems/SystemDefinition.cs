@@ -30,7 +30,20 @@ public sealed record SystemDefinition
     /// <summary>Hosts outbound calls may reach; by default the address's host.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>Whether calls may reach private, loopback and link-local addresses (refused by default, against SSRF).</summary>
+    public bool AllowPrivateNetworks { get; init; }
+
     public AuthSettings Auth { get; init; } = AuthSettings.None;
+
+    public TlsSettings Tls { get; init; } = TlsSettings.Default;
+
+    /// <summary>soap: the SOAP version and defaults; null for other protocols.</summary>
+    public SoapSettings? Soap { get; init; }
+
+    public const int DefaultMaxResponseBytes = 10 * 1024 * 1024;
+
+    /// <summary>Larger responses are refused (1 KiB .. 1 GiB; default 10 MiB).</summary>
+    public int MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
 
     public TimeoutSettings Timeouts { get; init; } = new();
 

@@ -71,7 +71,7 @@ public sealed class SystemFileTests : IDisposable
         find.Headers["accept"].ShouldBe("application/json");
         find.Body.ShouldBeNull();
         find.Response!.Items.ShouldBe("$.records[*]");
-        find.Response.Fields.ShouldBe(new Dictionary<string, string> { ["externalId"] = "$.id", ["displayName"] = "$.name" });
+        find.Response.Fields.ToDictionary(f => f.Key, f => f.Value.Path).ShouldBe(new Dictionary<string, string?> { ["externalId"] = "$.id", ["displayName"] = "$.name" });
         system.Operations["crm.custom.ping"].Body.ShouldBe("{ \"ping\": true }");
     }
 

@@ -1,0 +1,7 @@
+namespace Switchboard.Configuration;
+
+public enum ApiKeyLocation
+{
+    Header,
+    Query,
+}
