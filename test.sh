@@ -5,7 +5,8 @@
 #   ./test.sh Storage Web  only the test projects whose name contains one of the words
 #                          (builds just those projects; the servers are started all the same)
 #
-# Installs what is missing from Debian (PostgreSQL 15, RabbitMQ, Redis, Chromium, wrk), starts
+# Installs what is missing from Debian (PostgreSQL 15, RabbitMQ, Redis, Chromium, wrk, Node.js) and
+# the npm packages of tests/peers (servers written by others that tests run against), starts
 # PostgreSQL, Redis and RabbitMQ as plain processes on free 127.0.0.1 ports with data in one
 # temporary folder, exports SWITCHBOARD_TEST_{POSTGRES,RABBITMQ,REDIS,CHROMIUM,RUN_DIR}, and
 # stops them and deletes the folder however it ends (KEEP_TEST_DATA=1 keeps the folder).
@@ -106,6 +107,7 @@ say "test projects: $(for p in "${projects[@]}"; do basename "$p" .csproj; done 
 # --- packages and servers ----------------------------------------------------------------------
 
 sb_ensure_packages || fail_early "could not install the packages the tests need"
+sb_ensure_test_peers "$repo/tests/peers" || fail_early "could not install the npm packages of tests/peers"
 phase_done packages
 
 run_dir=$(sb_make_run_dir)

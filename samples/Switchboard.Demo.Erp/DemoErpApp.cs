@@ -11,14 +11,16 @@ using Switchboard.Demo.Erp.Customers;
 using Switchboard.Demo.Erp.Http;
 using Switchboard.Demo.Erp.Orders;
 using Switchboard.Demo.Erp.Seed;
+using Switchboard.Demo.Erp.Soap;
 
 namespace Switchboard.Demo.Erp;
 
 /// <summary>
 /// The demo ERP as an application: customers and sales orders behind an API key, on 127.0.0.1
 /// over plain HTTP, in the style of an older system (snake_case, epoch seconds, decimal strings,
-/// 204 for an empty search). Build it, then <c>StartAsync</c> or <c>RunAsync</c> it; with port 0,
-/// read the bound address from the server's addresses feature after starting.
+/// 204 for an empty search), and the same data over SOAP 1.1/1.2 at /soap/erp. Build it, then
+/// <c>StartAsync</c> or <c>RunAsync</c> it; with port 0, read the bound address from the server's
+/// addresses feature after starting.
 /// </summary>
 public static class DemoErpApp
 {
@@ -33,7 +35,13 @@ public static class DemoErpApp
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
-        builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
+        builder.Services.AddLogging(logging =>
+        {
+            // SoapCore logs every fault it sends as an error with a stack trace; here faults are the
+            // caller's mistakes (no such order), so only its critical messages are worth showing.
+            logging.AddFilter("SoapCore", LogLevel.Critical);
+            options.ConfigureLogging?.Invoke(logging);
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -47,9 +55,11 @@ public static class DemoErpApp
         var orders = new OrderStore(options.TimeProvider, seed.Orders);
         builder.Services.AddSingleton(customers);
         builder.Services.AddSingleton(orders);
+        builder.Services.AddErpSoap();
 
         var app = builder.Build();
         app.UseErpApiKey(options.ApiKey);
+        app.UseErpSoap();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "UP", system = "demo-erp" }));
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();

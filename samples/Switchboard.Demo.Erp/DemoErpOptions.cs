@@ -13,7 +13,7 @@ public sealed class DemoErpOptions
     [Range(0, 65535)]
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>The value every /api request must carry in the <c>X-Api-Key</c> header.</summary>
+    /// <summary>The value every /api request and SOAP call must carry in the <c>X-Api-Key</c> header.</summary>
     [Required(AllowEmptyStrings = false)]
     public string ApiKey { get; set; } = DefaultApiKey;
 

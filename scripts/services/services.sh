@@ -69,6 +69,8 @@ sb_missing_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v wrk >/dev/null || missing+=(wrk)
   command -v runuser >/dev/null || missing+=(util-linux)
+  # Node runs the peers written by others (tests/peers: oidc-provider, the npm soap server).
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
   # Debian's interpreter: the package installs there, and a pyenv python3 earlier on PATH would not see it.
   /usr/bin/python3 -c 'import zeep' 2>/dev/null || missing+=(python3-zeep)
   if ((${#missing[@]} > 0)); then printf '%s\n' "${missing[@]}"; fi
@@ -99,6 +101,22 @@ sb_ensure_packages() {
     sb_warn "still missing after apt-get install: ${missing[*]}"
     return 1
   fi
+}
+
+# Installs the npm packages of tests/peers (exact versions from its package-lock.json) when they
+# are missing or older than the lock file.
+sb_ensure_test_peers() {
+  local peers=$1
+  [[ -f $peers/package-lock.json ]] || return 0
+  if [[ -f $peers/node_modules/.package-lock.json && $peers/node_modules/.package-lock.json -nt $peers/package-lock.json ]]; then
+    sb_say "test peers: npm packages present"
+    return 0
+  fi
+  sb_say "test peers: npm ci in $peers"
+  (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error </dev/null) || {
+    sb_warn "npm ci in $peers failed"
+    return 1
+  }
 }
 
 # --- run folder --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Switchboard.Configuration;
+using Switchboard.Connectors.Operations;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress;
 using Switchboard.Ingress.Ami;
@@ -57,6 +58,8 @@ public static class HubApplication
         builder.Services.AddSoapIngress();
         builder.Services.AddAmiIngress();
         builder.Services.AddSwitchboardWebhooks();
+        // Calls to the configured systems always use the configuration current at the time of the call.
+        builder.Services.AddConnectors(sp => () => sp.GetRequiredService<ConfigurationMonitor>().Current);
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();

@@ -51,6 +51,20 @@ public sealed partial class DemoCommandTests
         var check = await hub.GetFromJsonAsync<JsonElement>("/api/v1/configuration/check");
         check.GetRawText().ShouldContain("demo-crm");
 
+        // The demo systems are connected by configuration: the CRM by REST, the ERP by SOAP.
+        var crmLive = await CliRun.InvokeAsync("check", "--config", configDirectory, "--live", "demo-crm", "--arg", "phone=+14155550134");
+        crmLive.ExitCode.ShouldBe(0, crmLive.Output + crmLive.Error);
+        crmLive.Output.ShouldContain("\"lastName\": \"Carter\"", Case.Sensitive, crmLive.Output);
+        crmLive.Output.ShouldContain(" 0 failed", Case.Sensitive, crmLive.Output);
+        var erpLive = await CliRun.InvokeAsync("check", "--config", configDirectory, "--live", "demo-erp", "--arg", "phone=+14155550193");
+        erpLive.ExitCode.ShouldBe(0, erpLive.Output + erpLive.Error);
+        erpLive.Output.ShouldContain("\"externalId\": \"C10049\"", Case.Sensitive, erpLive.Output);
+        var order = await CliRun.InvokeAsync("call", "--config", configDirectory, "demo-erp", "order.create",
+            "--arg", "customerId=C10049", "--arg", "currency=USD", "--json", "lines=[{\"sku\":\"PAP-A4-80\",\"quantity\":2}]");
+        order.ExitCode.ShouldBe(0, order.Output + order.Error);
+        order.Output.ShouldContain("\"status\": \"submitted\"", Case.Sensitive, order.Output);
+        order.Output.ShouldContain("SOAPAction: \"urn:switchboard:demo-erp/GetOrder\"", Case.Sensitive, order.Output);
+
         using var crm = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{crmPort}/") };
         crm.DefaultRequestHeaders.Add("X-Api-Key", "demo-crm-key");
         (await crm.GetAsync("/api/contacts?phone=4155550134")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -28,7 +28,10 @@ public sealed class SampleConfigurationTests
         configuration.FindSystem("demo-crm")!.Auth.Key!.Name.ShouldBe("DEMO_CRM_API_KEY");
         configuration.FindSystem("demo-erp")!.Auth.Key!.Name.ShouldBe("DEMO_ERP_API_KEY");
         configuration.FindSystem("demo-crm")!.AddressUri.ShouldBe(new Uri("http://127.0.0.1:5081/"));
-        configuration.FindSystem("demo-erp")!.AddressUri.ShouldBe(new Uri("http://127.0.0.1:5082/"));
+        configuration.FindSystem("demo-erp")!.AddressUri.ShouldBe(new Uri("http://127.0.0.1:5082/soap/erp"));
+        configuration.FindSystem("demo-erp")!.Protocol.ShouldBe(SystemProtocol.Soap);
+        // The demo runs on 127.0.0.1, which the connectors refuse unless a system allows private networks.
+        configuration.Systems.ShouldAllBe(s => s.AllowPrivateNetworks);
         configuration.Flows.Select(f => f.Capability).ShouldBe(
             [Capability.CallLogging, Capability.OrderCapture, Capability.ScreenPop, Capability.Ticketing]);
     }
@@ -60,6 +63,7 @@ public sealed class SampleConfigurationTests
             OperationNames.CustomerFindByPhone, OperationNames.OrderListByCustomer, OperationNames.OrderCreate,
             OperationNames.OrderGet, OperationNames.OrderListChanged,
         ], ignoreOrder: true);
-        configuration.FindSystem("demo-erp")!.Operations[OperationNames.OrderCreate].Path.ShouldBe("/api/v1/orders");
+        configuration.FindSystem("demo-erp")!.Operations[OperationNames.OrderCreate].Soap!.Action.ShouldBe("urn:switchboard:demo-erp/CreateOrder");
+        configuration.FindSystem("demo-erp")!.Operations[OperationNames.OrderCreate].ReadBack!.Operation.ShouldBe(OperationNames.OrderGet);
     }
 }

@@ -8,7 +8,13 @@ public static class CheckCommand
     public static Command Create()
     {
         var config = CommonOptions.Config();
-        var command = new Command("check", "Validate the configuration and say what each capability is missing.") { config };
+        var live = new Option<string?>("--live")
+        {
+            Description = "Also call each read operation of this system once and show what came back and how it mapped.",
+        };
+        var args = CallCommand.ArgOption();
+        var json = CallCommand.JsonOption();
+        var command = new Command("check", "Validate the configuration and say what each capability is missing.") { config, live, args, json };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -35,7 +41,19 @@ public static class CheckCommand
                 await WriteAsync(output, report);
             }
 
-            return ExitCodes.Ok;
+            if (parse.GetValue(live) is not { } system)
+            {
+                return ExitCodes.Ok;
+            }
+
+            var (arguments, argumentError) = OperationArgumentParser.Parse(parse.GetValue(args) ?? [], parse.GetValue(json) ?? []);
+            if (arguments is null)
+            {
+                await error.WriteLineAsync(argumentError);
+                return ExitCodes.Failed;
+            }
+
+            return await LiveCheck.RunAsync(configuration, system, arguments, output, error, ct);
         });
         return command;
     }

@@ -51,7 +51,7 @@ internal static class AmiSettingsBinder
             ReconnectMaxSeconds = Math.Max(min, max),
             AgentIdFrom = map.Enum("agentIdFrom", AgentIdSources) ?? defaults.AgentIdFrom,
             OriginateContext = map.String("originateContext")?.Trim() is { Length: > 0 } context ? context : defaults.OriginateContext,
-            ResyncOnConnect = Boolean(map, "resyncOnConnect") ?? defaults.ResyncOnConnect,
+            ResyncOnConnect = map.Bool("resyncOnConnect") ?? defaults.ResyncOnConnect,
         };
     }
 
@@ -92,22 +92,5 @@ internal static class AmiSettingsBinder
             auth.File.Report(node, auth.FieldPath("type"), text,
                 "is not basic; protocol ami logs in with the AMI user's username and password");
         }
-    }
-
-    private static bool? Boolean(MappingReader map, string key)
-    {
-        var text = map.String(key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        map.File.Report(map.Value(key), map.FieldPath(key), text, "is not true or false");
-        return null;
     }
 }

@@ -124,6 +124,51 @@ internal sealed class MappingReader
         return value;
     }
 
+    public bool? Bool(string key)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        File.Report(Value(key), FieldPath(key), text, "is not true or false");
+        return null;
+    }
+
+    /// <summary>
+    /// A path to a file that must exist, made absolute from the configuration directory; null when
+    /// absent or when the file is missing (reported with the full path looked for).
+    /// </summary>
+    public string? ExistingFile(string key, bool required = false)
+    {
+        var text = String(key, required)?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length == 0 || text.Contains('\0', StringComparison.Ordinal))
+        {
+            File.Report(Value(key), FieldPath(key), text, "is not a file path");
+            return null;
+        }
+
+        var full = System.IO.Path.GetFullPath(text, File.ConfigurationDirectory);
+        if (!System.IO.File.Exists(full))
+        {
+            File.Report(Value(key), FieldPath(key), text, $"is not a file that exists (looked for {full})");
+            return null;
+        }
+
+        return full;
+    }
+
     public T? Enum<T>(string key, EnumNames<T> names, bool required = false)
         where T : struct, System.Enum
     {
@@ -260,6 +305,28 @@ internal sealed class MappingReader
                 File.Report(node, FieldPath(key), null, "should be a list like [a, b], not a mapping");
                 return null;
         }
+    }
+
+    /// <summary>Like <see cref="List"/>, with each item's field path: <c>key[i]</c> in a list, <c>key</c> for a single value.</summary>
+    public IReadOnlyList<(YamlNode Node, string Field, string Text)>? Items(string key)
+    {
+        var node = Value(key);
+        if (node is not YamlSequenceNode sequence)
+        {
+            return List(key)?.Select(item => (item.Node, FieldPath(key), item.Text)).ToList();
+        }
+
+        var items = new List<(YamlNode, string, string)>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"{FieldPath(key)}[{i}]");
+            if (ScalarText(sequence.Children[i], field) is { } text)
+            {
+                items.Add((sequence.Children[i], field, text));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>The text of a single value, or null (reported) when the node is a list or a mapping.</summary>

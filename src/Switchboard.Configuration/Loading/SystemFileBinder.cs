@@ -7,14 +7,15 @@ internal static class SystemFileBinder
 {
     private static readonly string[] RootKeys =
     [
-        "name", "kind", "protocol", "mode", "address", "allowedHosts", "auth", "timeouts", "retry",
-        "circuitBreaker", "rateLimit", "concurrency", "operations", "ami",
+        "name", "kind", "protocol", "mode", "address", "allowedHosts", "allowPrivateNetworks", "auth", "tls", "soap",
+        "maxResponseBytes", "timeouts", "retry", "circuitBreaker", "rateLimit", "concurrency", "operations", "ami",
     ];
 
-    private static readonly string[] TimeoutKeys = ["requestSeconds"];
-    private static readonly string[] RetryKeys = ["maxAttempts", "baseDelayMs"];
-    private static readonly string[] CircuitBreakerKeys = ["failureRatio", "breakSeconds"];
-    private static readonly string[] RateLimitKeys = ["perSecond"];
+    private const int MinMaxResponseBytes = 1024;
+    private const int MaxMaxResponseBytes = 1024 * 1024 * 1024;
+
+    private static readonly string[] TlsKeys = ["caCertificate", "insecureSkipVerify"];
+    private static readonly string[] SoapKeys = ["version"];
 
     /// <summary>The system, or null when it has no usable name (reported).</summary>
     public static BoundSystem? Bind(FileContext file, YamlMappingNode node)
@@ -41,11 +42,15 @@ internal static class SystemFileBinder
             ConnectionString = address.ConnectionString,
             Folder = address.Folder,
             AllowedHosts = BindAllowedHosts(root, address.Uri),
+            AllowPrivateNetworks = root.Bool("allowPrivateNetworks") ?? false,
             Auth = AuthBinder.Bind(auth),
-            Timeouts = BindTimeouts(root.Map("timeouts", TimeoutKeys)),
-            Retry = BindRetry(root.Map("retry", RetryKeys)),
-            CircuitBreaker = BindCircuitBreaker(root.Map("circuitBreaker", CircuitBreakerKeys)),
-            RateLimit = BindRateLimit(root.Map("rateLimit", RateLimitKeys)),
+            Tls = BindTls(root, protocol),
+            Soap = BindSoap(root, protocol),
+            MaxResponseBytes = root.Int("maxResponseBytes", MinMaxResponseBytes, MaxMaxResponseBytes) ?? SystemDefinition.DefaultMaxResponseBytes,
+            Timeouts = ResilienceBinder.Timeouts(root),
+            Retry = ResilienceBinder.Retry(root),
+            CircuitBreaker = ResilienceBinder.CircuitBreaker(root),
+            RateLimit = ResilienceBinder.RateLimit(root),
             Concurrency = root.Int("concurrency", SystemDefinition.MinConcurrency, SystemDefinition.MaxConcurrency) ?? SystemDefinition.DefaultConcurrency,
             Operations = OperationBinder.Bind(root, protocol),
             Ami = AmiSettingsBinder.Bind(root, protocol),
@@ -129,42 +134,30 @@ internal static class SystemFileBinder
             : string.Equals(allowed, host, StringComparison.OrdinalIgnoreCase)
               || string.Equals(allowed.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
 
-    private static TimeoutSettings BindTimeouts(MappingReader? map)
+    private static TlsSettings BindTls(MappingReader root, SystemProtocol? protocol)
     {
-        var defaults = new TimeoutSettings();
-        return map is null ? defaults : new TimeoutSettings
+        if (!ProtocolRules.Allows(root, "tls", protocol, ProtocolRules.Tls) || root.Map("tls", TlsKeys) is not { } map)
         {
-            RequestSeconds = map.Double("requestSeconds", TimeoutSettings.MinRequestSeconds, TimeoutSettings.MaxRequestSeconds)
-                ?? defaults.RequestSeconds,
+            return TlsSettings.Default;
+        }
+
+        return new TlsSettings
+        {
+            CaCertificate = map.ExistingFile("caCertificate"),
+            InsecureSkipVerify = map.Bool("insecureSkipVerify") ?? false,
         };
     }
 
-    private static RetrySettings BindRetry(MappingReader? map)
+    /// <summary>The SOAP settings of a soap system (defaults when the section is absent); null for other protocols.</summary>
+    private static SoapSettings? BindSoap(MappingReader root, SystemProtocol? protocol)
     {
-        var defaults = new RetrySettings();
-        return map is null ? defaults : new RetrySettings
+        if (!ProtocolRules.Allows(root, "soap", protocol, SystemProtocol.Soap))
         {
-            MaxAttempts = map.Int("maxAttempts", RetrySettings.MinAttempts, RetrySettings.MaxAttemptsLimit) ?? defaults.MaxAttempts,
-            BaseDelayMs = map.Int("baseDelayMs", 0, RetrySettings.MaxBaseDelayMs) ?? defaults.BaseDelayMs,
-        };
-    }
+            return null;
+        }
 
-    private static CircuitBreakerSettings BindCircuitBreaker(MappingReader? map)
-    {
-        var defaults = new CircuitBreakerSettings();
-        return map is null ? defaults : new CircuitBreakerSettings
-        {
-            FailureRatio = map.Double("failureRatio", CircuitBreakerSettings.MinFailureRatio, CircuitBreakerSettings.MaxFailureRatio)
-                ?? defaults.FailureRatio,
-            BreakSeconds = map.Int("breakSeconds", CircuitBreakerSettings.MinBreakSeconds, CircuitBreakerSettings.MaxBreakSeconds)
-                ?? defaults.BreakSeconds,
-        };
+        return root.Map("soap", SoapKeys)?.Enum("version", YamlEnums.SoapVersions) is { } version
+            ? new SoapSettings { Version = version }
+            : SoapSettings.Default;
     }
-
-    private static RateLimitSettings? BindRateLimit(MappingReader? map) =>
-        map is null ? null : new RateLimitSettings
-        {
-            PerSecond = map.Int("perSecond", RateLimitSettings.MinPerSecond, RateLimitSettings.MaxPerSecond, required: true)
-                ?? new RateLimitSettings().PerSecond,
-        };
 }

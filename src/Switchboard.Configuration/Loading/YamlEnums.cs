@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.Mapping;
 
 namespace Switchboard.Configuration;
 
@@ -18,7 +19,27 @@ internal static class YamlEnums
 
     public static readonly EnumNames<AuthType> AuthTypes = new(
         ("none", AuthType.None), ("apiKey", AuthType.ApiKey), ("basic", AuthType.Basic),
-        ("oauth2", AuthType.OAuth2), ("mtls", AuthType.Mtls));
+        ("oauth2", AuthType.OAuth2), ("mtls", AuthType.Mtls), ("custom", AuthType.Custom));
+
+    public static readonly EnumNames<ApiKeyLocation> ApiKeyLocations = new(("header", ApiKeyLocation.Header), ("query", ApiKeyLocation.Query));
+
+    public static readonly EnumNames<SoapVersion> SoapVersions = new(("1.1", SoapVersion.Soap11), ("1.2", SoapVersion.Soap12));
+
+    public static readonly EnumNames<StatusOutcome> StatusOutcomes = new(
+        ("success", StatusOutcome.Success), ("noMatch", StatusOutcome.NoMatch), ("conflict", StatusOutcome.Conflict),
+        ("retry", StatusOutcome.Retry), ("fail", StatusOutcome.Fail));
+
+    public static readonly EnumNames<PagingType> PagingTypes = new(
+        ("page", PagingType.Page), ("offset", PagingType.Offset), ("cursor", PagingType.Cursor), ("nextLink", PagingType.NextLink));
+
+    public static readonly EnumNames<FileFormat> FileFormats = new(("csv", FileFormat.Csv), ("jsonLines", FileFormat.JsonLines));
+
+    public static readonly EnumNames<ResponseFormat> ResponseFormats = new(
+        ("auto", ResponseFormat.Auto), ("json", ResponseFormat.Json), ("xml", ResponseFormat.Xml));
+
+    public static readonly EnumNames<ValueKind> ValueKinds = new(
+        ("auto", ValueKind.Auto), ("string", ValueKind.String), ("integer", ValueKind.Integer), ("decimal", ValueKind.Decimal),
+        ("boolean", ValueKind.Boolean), ("dateTime", ValueKind.DateTime), ("date", ValueKind.Date), ("phone", ValueKind.Phone));
 
     public static readonly EnumNames<OperationMethod> Methods = new(
         ("GET", OperationMethod.Get), ("POST", OperationMethod.Post), ("PUT", OperationMethod.Put),

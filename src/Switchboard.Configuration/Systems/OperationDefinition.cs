@@ -52,8 +52,17 @@ public sealed record OperationDefinition
 
     public ResponseMapping? Response { get; init; }
 
-    /// <summary>Operations that only read (they may be retried freely and are called by <c>check --live</c>).</summary>
-    public bool IsRead => Method == OperationMethod.Get && Amqp is null && Sql?.Statement is null && File?.Write is null;
+    /// <summary>
+    /// Operations that only read: they may be retried freely and <c>check --live</c> calls them. HTTP by
+    /// method (GET), SOAP by name (<see cref="OperationNames.IsReadName"/>), SQL queries, file reads and
+    /// queue consumers.
+    /// </summary>
+    public bool IsRead =>
+        Amqp is not null ? !Amqp.IsPublish
+        : Sql is not null ? Sql.Query is not null
+        : File is not null ? File.Read is not null
+        : Soap is not null ? OperationNames.IsReadName(Name)
+        : Method == OperationMethod.Get;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyStrings =
         new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly();

@@ -25,4 +25,19 @@ public static class OperationNames
     ];
 
     public static bool IsStandard(string name) => All.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a name reads by its wording: the part after the last '.' starts with get, find, list,
+    /// search or count (<c>customer.findByPhone</c>, <c>erp.getInvoice</c>). Used where the protocol has
+    /// no method to tell (SOAP).
+    /// </summary>
+    public static bool IsReadName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var last = name[(name.LastIndexOf('.') + 1)..];
+        return ReadVerbs.Any(verb => last.StartsWith(verb, StringComparison.Ordinal)
+            && (last.Length == verb.Length || char.IsUpper(last[verb.Length])));
+    }
+
+    private static readonly string[] ReadVerbs = ["get", "find", "list", "search", "count"];
 }

@@ -22,7 +22,7 @@ public sealed class AuthSectionTests : IDisposable
             """);
 
         _config.SingleError().ShouldBeAt("systems/crm.yaml", 7, 3, "auth.password", null,
-            "is not used by auth type apiKey (it uses header, key)");
+            "is not used by auth type apiKey (it uses in, header, parameter, key)");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class AuthSectionTests : IDisposable
             "systems/b.yaml:5:3 auth.clientSecret  is required",
             "systems/b.yaml:6:13 auth.tokenUrl not a url is not an absolute http or https URI",
             "systems/c.yaml:5:3 auth.certificate  is required",
-            "systems/d.yaml:5:9 auth.type kerberos is not one of none, apiKey, basic, oauth2, mtls",
+            "systems/d.yaml:5:9 auth.type kerberos is not one of none, apiKey, basic, oauth2, mtls, custom",
         ]);
     }
 
@@ -60,6 +60,7 @@ public sealed class AuthSectionTests : IDisposable
               clientSecret: ${file:secrets/a-client-secret}
               scope: api.read api.write
             """);
+        _config.Write("certs/client.pfx", "read when the connector starts");
         _config.Write("systems/b.yaml", """
             name: b
             protocol: soap

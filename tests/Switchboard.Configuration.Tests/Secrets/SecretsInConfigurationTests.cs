@@ -25,6 +25,7 @@ public sealed class SecretsInConfigurationTests : IDisposable
         _config.Write("systems/a.yaml", $"name: a\nprotocol: rest\naddress: http://a/\nauth:\n  type: apiKey\n  key: {Leak}");
         _config.Write("systems/b.yaml", $"name: b\nprotocol: rest\naddress: http://b/\nauth:\n  type: basic\n  username: u\n  password: {Leak}");
         _config.Write("systems/c.yaml", $"name: c\nprotocol: rest\naddress: http://c/\nauth:\n  type: oauth2\n  tokenUrl: https://c/token\n  clientId: c\n  clientSecret: {Leak}");
+        _config.Write("d.pfx", "not checked at load");
         _config.Write("systems/d.yaml", $"name: d\nprotocol: rest\naddress: http://d/\nauth:\n  type: mtls\n  certificate: d.pfx\n  certificatePassword: {Leak}");
 
         var result = _config.Load();
