@@ -49,7 +49,10 @@ public abstract class RestIngestTests(TestStorage storage) : IAsyncLifetime
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString().ShouldBe("accepted");
         }
 
-        var interaction = await WaitForAsync(call, i => i.GetProperty("timeline").GetArrayLength() == events.Length);
+        // The interaction row and its timeline are read one after the other, so a poll may catch the
+        // timeline of one assembly slice with the state of the one before: wait for both.
+        var interaction = await WaitForAsync(call, i => i.GetProperty("timeline").GetArrayLength() == events.Length
+            && i.GetProperty("state").GetString() == "completed");
 
         interaction.GetProperty("state").GetString().ShouldBe("completed");
         interaction.GetProperty("callerNumber").GetString().ShouldBe("+14155550134");
