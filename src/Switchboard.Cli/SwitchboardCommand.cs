@@ -13,6 +13,7 @@ public static class SwitchboardCommand
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(CallCommand.Create());
         return root;
     }

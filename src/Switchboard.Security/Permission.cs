@@ -15,4 +15,6 @@ public enum Permission
     ConfigurationRead,
     /// <summary>Create, list and revoke API keys.</summary>
     ApiKeysManage,
+    /// <summary>Use the agent desktop: set ready/not ready, receive screen pops, write notes, wrap up calls.</summary>
+    DesktopUse,
 }

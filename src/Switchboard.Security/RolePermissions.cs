@@ -15,7 +15,7 @@ public static class RolePermissions
                 Permission.ConfigurationManage, Permission.ConfigurationRead,
             }.ToFrozenSet(),
             [Roles.Supervisor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead }.ToFrozenSet(),
-            [Roles.Agent] = new[] { Permission.RecordsRead, Permission.RecordsWrite }.ToFrozenSet(),
+            [Roles.Agent] = new[] { Permission.RecordsRead, Permission.RecordsWrite, Permission.DesktopUse }.ToFrozenSet(),
             [Roles.Auditor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead }.ToFrozenSet(),
             [Roles.System] = new[] { Permission.RecordsRead, Permission.RecordsWrite, Permission.EventsWrite }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);

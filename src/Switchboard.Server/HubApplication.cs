@@ -5,6 +5,11 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Operations;
+using Switchboard.Desktop;
+using Switchboard.Desktop.Hubs;
+using Switchboard.Desktop.Pops;
+using Switchboard.Desktop.SignIn;
+using Switchboard.ScreenPop;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress;
 using Switchboard.Ingress.Ami;
@@ -60,6 +65,9 @@ public static class HubApplication
         builder.Services.AddSwitchboardWebhooks();
         // Calls to the configured systems always use the configuration current at the time of the call.
         builder.Services.AddConnectors(sp => () => sp.GetRequiredService<ConfigurationMonitor>().Current);
+        // Ringing calls pop on the desktop of the agent they are offered to (wraps the journal's ingest).
+        builder.Services.AddScreenPop();
+        builder.Services.AddDesktop();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();
@@ -97,6 +105,9 @@ public static class HubApplication
         app.MapEventEndpoints();
         app.MapSoapIngress();
         app.MapWebhookEndpoints();
+        app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapScreenPops();
+        app.MapDesktopSignIn();
         app.MapGroup("/api/v1")
             .MapStatusEndpoints()
             .MapCustomerEndpoints()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Configuration;
 using Switchboard.Security;
+using Switchboard.Security.Accounts;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
 
@@ -24,6 +25,7 @@ public sealed class OfflineHub : IAsyncDisposable
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSwitchboardStorage(HubPaths.StorageOptions(configuration))
             .AddSwitchboardSecurity()
+            .AddAgentAccounts()
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
         return new OfflineHub(services);

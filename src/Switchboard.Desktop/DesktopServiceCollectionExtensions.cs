@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Desktop.Hubs;
+using Switchboard.Desktop.Pops;
+using Switchboard.Interactions;
+using Switchboard.Interactions.Journal;
+using Switchboard.Security.Accounts;
+
+namespace Switchboard.Desktop;
+
+public static class DesktopServiceCollectionExtensions
+{
+    /// <summary>
+    /// Screen pops on ringing calls, pushed over SignalR: wraps the event journal's <see cref="IEventIngest"/>
+    /// with the trigger (register after <c>AddSwitchboardInteractions</c> and <c>AddScreenPop</c>).
+    /// </summary>
+    public static IServiceCollection AddDesktop(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddCookie(DesktopAuthentication.Scheme, options =>
+        {
+            options.Cookie.Name = DesktopAuthentication.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            // The desktop is a script talking to an API: answer 401/403, never redirect to a login page.
+            // A disabled account loses its session at its next request or reconnect.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+                var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+                if (id is null || await accounts.GetAsync(id, context.HttpContext.RequestAborted) is not { IsDisabled: false })
+                {
+                    context.RejectPrincipal();
+                }
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization(options => options.AddPolicy(DesktopAuthentication.Policy, policy => policy
+            .AddAuthenticationSchemes(DesktopAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(DesktopAuthentication.AgentIdClaim)));
+        services.AddAgentAccounts();
+        services.AddSignalR();
+        services.AddSingleton<IPopPublisher, SignalRPopPublisher>();
+        services.AddSingleton<PopDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PopDispatcher>());
+        // The last registration is the one ingress resolves: every ingress path now triggers pops.
+        services.AddSingleton<IEventIngest>(sp => new ScreenPopTrigger(sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<PopDispatcher>()));
+        return services;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Runtime.CompilerServices;
+using Switchboard.Configuration;
+using Switchboard.ScreenPop.Matching;
+
+namespace Switchboard.ScreenPop.Lookup;
+
+/// <summary>
+/// One pop (or one pick) of a call: starts every lookup at once, applies each as it finishes and
+/// yields a snapshot after it, until every lookup that matters has ended or the budget runs out.
+/// </summary>
+/// <remarks>
+/// All state is touched by the loop alone; the lookups run concurrently and only hand back a
+/// <see cref="PopStep"/>. Details (orders, tickets, history) start as soon as one person is the only
+/// one found, before every system has answered: the pop then takes as long as its slowest system's
+/// chain, not the slowest lookup plus the slowest detail. Details of someone who stops being the one
+/// shown are dropped.
+/// </remarks>
+internal sealed partial class PopRun
+{
+    private const int MaxItems = 20;
+
+    private readonly PopContext _context;
+    private readonly PopCall _call;
+    private readonly PopSession _session;
+    private readonly int _generation;
+    private readonly Dictionary<string, SystemDefinition> _systems;
+    private readonly string? _pickedKey;
+    private readonly List<SourceSlot> _slots = [];
+    private readonly List<FoundRecord> _records = [];
+    private readonly List<Task<PopStep>> _pending = [];
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceSlot, PopStep> _details = [];
+    private readonly List<OwnedItem<PopOrder>> _ivrOrders = [];
+    private readonly List<OwnedItem<PopTicket>> _ivrTickets = [];
+    private string? _rememberedKey;
+    private bool _hubIndexDone;
+    private SourceSlot? _hubIndex;
+    private CancellationToken _token;
+
+    private PopRun(PopContext context, PopSession session, int generation, IReadOnlyList<SystemDefinition> systems, string? pickedKey)
+    {
+        _context = context;
+        _session = session;
+        _generation = generation;
+        _call = session.Call;
+        _systems = systems.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        _pickedKey = pickedKey;
+    }
+
+    /// <summary>A fresh pop: identify the caller, then load the details of the one found.</summary>
+    public static PopRun Pop(PopContext context, PopSession session, int generation) =>
+        new(context, session, generation, session.Systems, pickedKey: null);
+
+    /// <summary>The agent picked <paramref name="candidateKey"/>: what the pop found stays, the details of that candidate load.</summary>
+    public static PopRun Pick(PopContext context, PopSession session, int generation, PopCarry carry, string candidateKey)
+    {
+        var run = new PopRun(context, session, generation, session.Systems, candidateKey) { _hubIndexDone = true };
+        run._records.AddRange(carry.Records);
+        run._slots.AddRange(carry.IdentifyingSources.Select(SourceSlot.Done));
+        run._ivrOrders.AddRange(carry.IvrOrders);
+        run._ivrTickets.AddRange(carry.IvrTickets);
+        return run;
+    }
+
+    public async IAsyncEnumerable<ScreenPopView> RunAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _token = run.Token;
+        var started = _context.Time.GetTimestamp();
+        try
+        {
+            if (_pickedKey is null)
+            {
+                StartIdentification();
+            }
+
+            var decision = Evaluate(startDetails: true);
+            var complete = IsComplete(decision);
+            var first = Publish(decision, complete);
+            if (first is null)
+            {
+                yield break;
+            }
+
+            yield return first;
+            var budget = Task.Delay(_context.Budget, _context.Time, run.Token);
+            while (!complete)
+            {
+                var done = await Task.WhenAny([.. _pending, budget]);
+                ct.ThrowIfCancellationRequested();
+                bool shown;
+                if (done == budget)
+                {
+                    ExpireBudget(_context.Time.GetElapsedTime(started).TotalMilliseconds);
+                    decision = Evaluate(startDetails: false);
+                    complete = shown = true;
+                }
+                else
+                {
+                    _pending.Remove((Task<PopStep>)done);
+                    var step = await (Task<PopStep>)done;
+                    Apply(step);
+                    decision = Evaluate(startDetails: true);
+                    complete = IsComplete(decision);
+                    // Helper lookups (the remembered pick) change nothing on screen unless they found someone.
+                    shown = complete || step.Records.Count > 0
+                        || (step.Slot.Visible && (step.Slot.Identifies || IsRelevant(step.Slot, decision.Focus)));
+                }
+
+                if (shown)
+                {
+                    var view = Publish(decision, complete);
+                    if (view is null)
+                    {
+                        yield break;
+                    }
+
+                    yield return view;
+                }
+            }
+
+            PopLog.Completed(_context.Logger, _call.CallId, decision.Match, decision.MatchedBy, _context.Time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            // Lookups still under way (details of someone no longer shown, or past the budget) are abandoned.
+            await run.CancelAsync();
+        }
+    }
+
+    private void Apply(PopStep step)
+    {
+        var slot = step.Slot;
+        slot.State = step.State;
+        slot.ElapsedMs = step.ElapsedMs;
+        slot.Reason = step.Reason;
+        _rememberedKey ??= step.RememberedKey;
+        // History waits for the hub's index: it reads by the hub's customer when there is one, else by number.
+        _hubIndexDone |= slot == _hubIndex;
+        _records.AddRange(step.Records);
+        if (slot.Identifies)
+        {
+            if (step.CustomerOf is { } owner && step.Origin is { } origin)
+            {
+                _ivrOrders.AddRange(step.Orders.Select(o => new OwnedItem<PopOrder>(owner.Key, o)));
+                _ivrTickets.AddRange(step.Tickets.Select(t => new OwnedItem<PopTicket>(owner.Key, t)));
+                FollowCustomer(owner, origin);
+            }
+        }
+        else
+        {
+            _details[slot] = step;
+        }
+    }
+
+    private MatchDecision Evaluate(bool startDetails)
+    {
+        var groups = CandidateMerger.Merge(_records);
+        MatchDecision decision;
+        if (_pickedKey is not null)
+        {
+            var picked = groups.FirstOrDefault(g => g.IsKnownBy(_pickedKey));
+            decision = picked is null
+                ? new MatchDecision(PopMatch.None, null, null, groups)
+                : new MatchDecision(PopMatch.Single, MatchDecision.Pick, picked, groups);
+        }
+        else
+        {
+            decision = _slots.Any(s => s.Identifies && s.IsPending)
+                ? MatchDecision.Searching(groups, _slots.Any(s => s.Ivr && s.IsPending))
+                : MatchDecision.Decide(groups, _rememberedKey);
+        }
+
+        if (startDetails && decision.Focus is { } focus)
+        {
+            StartDetails(focus);
+        }
+
+        return decision;
+    }
+
+    private bool IsComplete(MatchDecision decision) =>
+        !_slots.Any(s => s.IsPending && (s.Identifies || IsRelevant(s, decision.Focus)));
+
+    private bool IsRelevant(SourceSlot slot, CandidateGroup? focus) =>
+        focus is not null && slot.Owner is { } owner && (focus.IsKnownBy(owner) || owner == HistoryOwner(focus));
+
+    private string? HistoryOwner(CandidateGroup focus) =>
+        focus.Hub is { } hub ? "history:" + hub.ExternalId
+        : _call.E164 is { } phone ? "history:" + phone
+        : null;
+
+    private void ExpireBudget(double elapsedMs)
+    {
+        var reason = FormattableString.Invariant($"no answer within the pop's budget of {_context.Options.BudgetMs} ms");
+        foreach (var slot in _slots.Where(s => s.IsPending))
+        {
+            slot.State = PopSourceState.Unavailable;
+            slot.ElapsedMs = elapsedMs;
+            slot.Reason = reason;
+        }
+    }
+
+    private ScreenPopView? Publish(MatchDecision decision, bool complete)
+    {
+        var carry = new PopCarry(
+            [.. _records],
+            [.. _slots.Where(s => s.Identifies && s.Visible).Select(s => s.ToSource())],
+            [.. _ivrOrders],
+            [.. _ivrTickets]);
+        return _session.Publish(_generation, sequence => View(decision, complete, sequence), carry, _context.Time.GetUtcNow());
+    }
+
+    private ScreenPopView View(MatchDecision decision, bool complete, int sequence)
+    {
+        var focus = decision.Focus;
+        return new ScreenPopView
+        {
+            CallId = _call.CallId,
+            AgentId = _call.AgentId,
+            CallerNumber = _call.E164,
+            CallerNumberRaw = _call.Raw,
+            Withheld = _call.Withheld,
+            Match = decision.Match,
+            MatchedBy = decision.MatchedBy,
+            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate())],
+            Customer = focus is null ? null : Customer(focus),
+            Sources = [.. _slots.Where(s => s.Visible && (s.Identifies || IsRelevant(s, focus))).Select(s => s.ToSource())],
+            Complete = complete,
+            Sequence = sequence,
+        };
+    }
+
+    private PopCustomer Customer(CandidateGroup focus)
+    {
+        var details = _details.Where(d => IsRelevant(d.Key, focus)).Select(d => d.Value).ToList();
+        var orders = _ivrOrders.Where(o => focus.IsKnownBy(o.Owner)).Select(o => o.Item)
+            .Concat(details.SelectMany(d => d.Orders).OrderByDescending(o => o.CreatedAt, StringComparer.Ordinal))
+            .DistinctBy(o => (o.System, o.ExternalId))
+            .Take(MaxItems);
+        var tickets = _ivrTickets.Where(t => focus.IsKnownBy(t.Owner)).Select(t => t.Item)
+            .Concat(details.SelectMany(d => d.Tickets).Where(RecordReader.IsOpen).OrderByDescending(t => t.CreatedAt, StringComparer.Ordinal))
+            .DistinctBy(t => (t.System, t.ExternalId))
+            .Take(MaxItems);
+        var interactions = details.SelectMany(d => d.Interactions).OrderByDescending(i => i.StartedAt).Take(_context.Options.HistoryCount);
+        return focus.ToCustomer([.. orders], [.. tickets], [.. interactions]);
+    }
+}

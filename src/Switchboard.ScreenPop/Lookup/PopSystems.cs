@@ -1,0 +1,58 @@
+using System.Text;
+using Switchboard.Configuration;
+
+namespace Switchboard.ScreenPop.Lookup;
+
+/// <summary>
+/// The systems a pop may query: every system that is not off, narrowed by <see cref="ScreenPopOptions.Systems"/>
+/// and, when the configuration declares screen-pop flows, by the flows that apply to this call (their
+/// mode, their systems and, in pilot, their cohort). With screen-pop flows declared but none applying,
+/// only the hub's own index is used.
+/// </summary>
+internal static class PopSystems
+{
+    public static IReadOnlyList<SystemDefinition> For(HubConfiguration? configuration, ScreenPopOptions options, PopRequest request)
+    {
+        if (configuration is null)
+        {
+            return [];
+        }
+
+        var systems = configuration.Systems
+            .Where(s => s.Mode != RolloutMode.Off)
+            .Where(s => options.Systems.Count == 0 || options.Systems.Contains(s.Name, StringComparer.Ordinal))
+            .ToList();
+        var flows = configuration.Flows.Where(f => f.Capability == Capability.ScreenPop).ToList();
+        if (flows.Count == 0)
+        {
+            return systems;
+        }
+
+        var applying = flows.Where(f => Applies(f, request)).ToList();
+        return [.. systems.Where(s => applying.Any(f => f.Systems.Count == 0 || f.Systems.Contains(s.Name, StringComparer.Ordinal)))];
+    }
+
+    private static bool Applies(FlowDefinition flow, PopRequest request) => flow.Mode switch
+    {
+        RolloutMode.On or RolloutMode.Shadow => true,
+        RolloutMode.Pilot => flow.Pilot is { } pilot && InCohort(pilot, request),
+        _ => false,
+    };
+
+    private static bool InCohort(PilotSettings pilot, PopRequest request) =>
+        (request.AgentId is not null && pilot.Agents.Contains(request.AgentId, StringComparer.Ordinal))
+        || (request.Queue is not null && pilot.Queues.Contains(request.Queue, StringComparer.Ordinal))
+        || Bucket(request.CallId) < pilot.Percent;
+
+    /// <summary>0..99, the same for a call id in every hub process (string.GetHashCode is randomized per process).</summary>
+    internal static int Bucket(string callId)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(callId))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return (int)(hash % 100);
+    }
+}

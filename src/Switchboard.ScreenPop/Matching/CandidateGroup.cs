@@ -1,0 +1,83 @@
+namespace Switchboard.ScreenPop.Matching;
+
+/// <summary>The records judged to be one person, the hub's record (if any) first.</summary>
+internal sealed class CandidateGroup
+{
+    public CandidateGroup(IReadOnlyList<FoundRecord> records)
+    {
+        Records = [.. records.OrderBy(r => r.IsHub ? 0 : 1).ThenBy(r => r.System, StringComparer.Ordinal).ThenBy(r => r.ExternalId, StringComparer.Ordinal)];
+        Hub = Records.FirstOrDefault(r => r.IsHub);
+        Key = Records[0].Id.Key;
+        var ids = new List<SystemId>();
+        foreach (var id in Records.Where(r => !r.IsHub).Select(r => r.Id).Concat(Records.SelectMany(r => r.CrossReferences)))
+        {
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        SystemIds = ids;
+        LinkKeys = new HashSet<string>(Records.Select(r => r.Id.Key).Concat(ids.Select(i => i.Key)), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FoundRecord> Records { get; }
+
+    /// <summary>The hub's own customer in this group, if the hub knows them.</summary>
+    public FoundRecord? Hub { get; }
+
+    /// <summary><c>switchboard:{hub id}</c> when the hub knows the customer, else the first system's <c>system:externalId</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>The customer's id in each system, from the records found and the hub's cross-references.</summary>
+    public IReadOnlyList<SystemId> SystemIds { get; }
+
+    /// <summary>Every <c>system:externalId</c> the group is known by (its key among them).</summary>
+    public IReadOnlySet<string> LinkKeys { get; }
+
+    public bool HasOrigin(string origin) => Records.Any(r => r.Origins.Contains(origin, StringComparer.Ordinal));
+
+    /// <summary>Whether a key given earlier (a remembered pick, an agent's choice) names this group.</summary>
+    public bool IsKnownBy(string key) => LinkKeys.Contains(key);
+
+    public string DisplayName => Records[0].ShownName;
+
+    public PopCandidate ToCandidate() => new()
+    {
+        Key = Key,
+        DisplayName = DisplayName,
+        Company = First(r => r.Company),
+        Phones = Phones,
+        Emails = Emails,
+        Links = Links,
+    };
+
+    public PopCustomer ToCustomer(IReadOnlyList<PopOrder> orders, IReadOnlyList<PopTicket> tickets, IReadOnlyList<PopInteraction> interactions) => new()
+    {
+        Key = Key,
+        DisplayName = DisplayName,
+        FirstName = First(r => r.FirstName),
+        LastName = First(r => r.LastName),
+        Company = First(r => r.Company),
+        Language = First(r => r.Language),
+        Phones = Phones,
+        Emails = Emails,
+        Links = Links,
+        Orders = orders,
+        Tickets = tickets,
+        Interactions = interactions,
+    };
+
+    private IReadOnlyList<string> Phones => [.. Records.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal)];
+
+    private IReadOnlyList<string> Emails => [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
+
+    private IReadOnlyList<PopLink> Links =>
+    [
+        .. Hub is null ? [] : new[] { new PopLink { System = Hub.System, ExternalId = Hub.ExternalId } },
+        .. SystemIds.Select(id => new PopLink { System = id.System, ExternalId = id.ExternalId }),
+    ];
+
+    private string? First(Func<FoundRecord, string?> field) =>
+        Records.Select(field).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.ScreenPop;
+
+/// <summary>The screen pop's log messages (event ids 6500–6599).</summary>
+internal static partial class PopLog
+{
+    [LoggerMessage(EventId = 6500, Level = LogLevel.Debug, Message = "Screen pop of call {CallId}: {Match} by {MatchedBy} in {ElapsedMs:0.0} ms")]
+    public static partial void Completed(ILogger logger, string callId, PopMatch match, string? matchedBy, double elapsedMs);
+
+    [LoggerMessage(EventId = 6501, Level = LogLevel.Warning, Message = "Screen pop: the answer of {System} {Operation} could not be read; shown as unavailable")]
+    public static partial void ReadFailed(ILogger logger, string system, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 6502, Level = LogLevel.Warning, Message = "Screen pop: the hub's own {Operation} failed; shown as unavailable")]
+    public static partial void HubLookupFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 6503, Level = LogLevel.Warning, Message = "Screen pop of call {CallId}: the pick {CandidateKey} could not be remembered for the number")]
+    public static partial void RememberFailed(ILogger logger, string callId, string candidateKey, Exception exception);
+
+    [LoggerMessage(EventId = 6504, Level = LogLevel.Information, Message = "Screen pop: {Count} cached answers dropped (phone {Phone}, system {System}, id {ExternalId})")]
+    public static partial void Invalidated(ILogger logger, int count, string? phone, string? system, string? externalId);
+}

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Switchboard.Configuration;
+using Switchboard.Connectors;
+using Switchboard.Core.Phones;
+using Switchboard.ScreenPop.Lookup;
+using Switchboard.ScreenPop.Remembered;
+using Switchboard.Storage.Stores;
+
+namespace Switchboard.ScreenPop;
+
+/// <summary>
+/// Tells the agent who is calling before they answer. For each call it normalizes the number, tries
+/// the IVR's keys, the pick remembered for the number, the hub's cross-reference index and every
+/// system's <c>customer.findByPhone</c> at once, merges what they find into candidates, and for the one
+/// customer loads orders, open tickets and the last calls, each system under its own timeout and the
+/// whole pop under a budget. Every answer yields a new snapshot, so the desktop fills in as systems answer.
+/// </summary>
+public sealed class ScreenPopEngine
+{
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    // Calls held for Latest and picks at most; past it the least recently touched go first.
+    private const int MaxSessions = 50_000;
+
+    private readonly Func<HubConfiguration?> _configuration;
+    private readonly PhoneNormalizer _phones;
+    private readonly ScreenPopOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ScreenPopEngine> _logger;
+    private readonly LookupCache _cache;
+    private readonly PopContext _context;
+    private readonly ConcurrentDictionary<string, PopSession> _sessions = new(StringComparer.Ordinal);
+    private long _lastSweep;
+    private long _sinceSweep;
+
+    public ScreenPopEngine(
+        IOperationInvoker invoker,
+        Func<HubConfiguration?> configuration,
+        PhoneNormalizer phones,
+        CustomerStore customers,
+        InteractionStore interactions,
+        RememberedPicks picks,
+        ScreenPopOptions options,
+        TimeProvider time,
+        ILogger<ScreenPopEngine> logger)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(phones);
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(interactions);
+        ArgumentNullException.ThrowIfNull(picks);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        options.Validate();
+        _configuration = configuration;
+        _phones = phones;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _cache = new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
+        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks, phones, options, time, logger);
+        _lastSweep = time.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Pops <paramref name="request"/>: a first snapshot at once (searching, every source pending), one
+    /// after each source answers, fails or times out, the last with <see cref="ScreenPopView.Complete"/>.
+    /// Ends within <see cref="ScreenPopOptions.BudgetMs"/>. A later pop or pick of the same call ends this
+    /// enumeration early (without a complete snapshot): the later one is the agent's current view.
+    /// </summary>
+    public IAsyncEnumerable<ScreenPopView> RunAsync(PopRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.CallId, nameof(request));
+        Sweep();
+        var call = CallOf(request);
+        var systems = PopSystems.For(_configuration(), _options, request);
+        var now = _time.GetUtcNow();
+        var session = _sessions.GetOrAdd(request.CallId, _ => new PopSession(call, systems, now));
+        var generation = session.Begin(call, systems, now);
+        return PopRun.Pop(_context, session, generation).RunAsync(ct);
+    }
+
+    /// <summary>
+    /// The agent picked <paramref name="candidateKey"/> (a <see cref="PopCandidate.Key"/>, or any of its
+    /// links as <c>system:externalId</c>) among the candidates of the call's pop: the pick is remembered
+    /// for the number, and the customer's orders, tickets and history load, in snapshots as for a pop.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No pop of <paramref name="callId"/> is held (never popped, or too long ago).</exception>
+    /// <exception cref="ArgumentException">The pop found no candidate known by <paramref name="candidateKey"/>.</exception>
+    public IAsyncEnumerable<ScreenPopView> PickAsync(string callId, string candidateKey, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(candidateKey);
+        if (!_sessions.TryGetValue(callId, out var session) || Expired(session))
+        {
+            throw new KeyNotFoundException($"No screen pop of call '{callId}' is held; pop the call first.");
+        }
+
+        var carry = session.Carry;
+        var group = Matching.CandidateMerger.Merge(carry.Records).FirstOrDefault(g => g.IsKnownBy(candidateKey))
+            ?? throw new ArgumentException($"The screen pop of call '{callId}' found no candidate '{candidateKey}'.", nameof(candidateKey));
+        return PickCoreAsync(session, carry, group.Key, ct);
+    }
+
+    /// <summary>The last snapshot of the call's pop or pick; null when there was none within <see cref="ScreenPopOptions.RetainMinutes"/>.</summary>
+    public ScreenPopView? Latest(string callId)
+    {
+        ArgumentNullException.ThrowIfNull(callId);
+        return _sessions.TryGetValue(callId, out var session) && !Expired(session) ? session.Latest : null;
+    }
+
+    /// <summary>
+    /// A customer changed: drops cached answers that mention the phone (E.164 or any notation the
+    /// normalizer reads), or the record <paramref name="externalId"/> of <paramref name="system"/>, or
+    /// everything of <paramref name="system"/> when no id is given. With no argument, the whole cache.
+    /// </summary>
+    public void Invalidate(string? phoneE164 = null, string? system = null, string? externalId = null)
+    {
+        var tags = new List<string>();
+        if (!string.IsNullOrWhiteSpace(phoneE164))
+        {
+            var phone = _phones.Normalize(phoneE164);
+            tags.Add(LookupCache.PhoneTag(phone.IsValid ? phone.E164! : phoneE164.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(system))
+        {
+            tags.Add(string.IsNullOrWhiteSpace(externalId) ? LookupCache.SystemTag(system) : LookupCache.IdTag(system, externalId));
+        }
+        else if (!string.IsNullOrWhiteSpace(externalId))
+        {
+            throw new ArgumentException("An external id needs the system it belongs to.", nameof(system));
+        }
+
+        var dropped = _cache.Invalidate(tags);
+        PopLog.Invalidated(_logger, dropped, phoneE164, system, externalId);
+    }
+
+    private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(PopSession session, PopCarry carry, string key, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var call = session.Call;
+        var generation = session.Begin(call, session.Systems, _time.GetUtcNow());
+        if (call.E164 is { } phone)
+        {
+            try
+            {
+                await _context.Picks.RememberAsync(phone, key, call.AgentId, call.CallId, ct);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                // The agent still gets the customer; only the next call from the number asks again.
+                PopLog.RememberFailed(_logger, call.CallId, key, ex);
+            }
+        }
+
+        await foreach (var view in PopRun.Pick(_context, session, generation, carry, key).RunAsync(ct))
+        {
+            yield return view;
+        }
+    }
+
+    private PopCall CallOf(PopRequest request)
+    {
+        var outbound = string.Equals(request.Direction, "outbound", StringComparison.OrdinalIgnoreCase);
+        // Outbound, the customer is the number dialled.
+        var raw = outbound ? request.CalledNumber ?? request.CallerNumber : request.CallerNumber;
+        var number = _phones.Normalize(raw);
+        // IVR data arrives as the PBX names it (orderNumber, OrderNumber); a request read from JSON may carry nulls.
+        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Attributes ?? new Dictionary<string, string>())
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                attributes.TryAdd(name, value);
+            }
+        }
+
+        return new PopCall(request.CallId, request.AgentId, number.IsValid ? number.E164 : null, raw, !number.IsValid, attributes);
+    }
+
+    private bool Expired(PopSession session) =>
+        _time.GetUtcNow() - session.TouchedAt > TimeSpan.FromMinutes(_options.RetainMinutes);
+
+    private void Sweep()
+    {
+        var last = Interlocked.Read(ref _lastSweep);
+        var due = _time.GetElapsedTime(last) >= SweepEvery || Interlocked.Increment(ref _sinceSweep) % 1024 == 0 && _sessions.Count >= MaxSessions;
+        if (!due || Interlocked.CompareExchange(ref _lastSweep, _time.GetTimestamp(), last) != last)
+        {
+            return;
+        }
+
+        foreach (var (callId, session) in _sessions)
+        {
+            if (Expired(session))
+            {
+                _sessions.TryRemove(KeyValuePair.Create(callId, session));
+            }
+        }
+
+        var excess = _sessions.Count - MaxSessions;
+        if (excess > 0)
+        {
+            foreach (var (callId, session) in _sessions.OrderBy(s => s.Value.TouchedAt).Take(excess + MaxSessions / 10).ToList())
+            {
+                _sessions.TryRemove(KeyValuePair.Create(callId, session));
+            }
+        }
+    }
+}

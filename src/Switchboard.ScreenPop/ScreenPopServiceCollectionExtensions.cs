@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Switchboard.Configuration;
+using Switchboard.Connectors;
+using Switchboard.Core.Phones;
+using Switchboard.ScreenPop.Remembered;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
+using Switchboard.Storage.Stores;
+
+namespace Switchboard.ScreenPop;
+
+public static class ScreenPopServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="ScreenPopEngine"/> (a singleton: its cache and the calls' last snapshots
+    /// live in it), the remembered-pick store and its table's migration. Needs storage
+    /// (<c>AddSwitchboardStorage</c>), connectors (<c>AddConnectors</c>), a <see cref="PhoneNormalizer"/>,
+    /// logging, and either a <see cref="ConfigurationMonitor"/> or a <c>Func&lt;HubConfiguration?&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddScreenPop(this IServiceCollection services, ScreenPopOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var settings = options ?? new ScreenPopOptions();
+        settings.Validate();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(settings);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, ScreenPopSchema>());
+        services.TryAddSingleton(sp => new RememberedPicks(sp.GetRequiredService<IStorageProvider>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ScreenPopEngine(
+            sp.GetRequiredService<IOperationInvoker>(),
+            CurrentConfiguration(sp),
+            sp.GetRequiredService<PhoneNormalizer>(),
+            sp.GetRequiredService<CustomerStore>(),
+            sp.GetRequiredService<InteractionStore>(),
+            sp.GetRequiredService<RememberedPicks>(),
+            sp.GetRequiredService<ScreenPopOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ScreenPopEngine>>()));
+        return services;
+    }
+
+    private static Func<HubConfiguration?> CurrentConfiguration(IServiceProvider services)
+    {
+        if (services.GetService<ConfigurationMonitor>() is { } monitor)
+        {
+            return () => monitor.Current;
+        }
+
+        return services.GetService<Func<HubConfiguration?>>()
+            ?? throw new InvalidOperationException(
+                "The screen pop needs the current configuration: register a ConfigurationMonitor or a Func<HubConfiguration?>.");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Security;
+using Switchboard.Testing;
+
+namespace Switchboard.IntegrationTests.Desktop;
+
+/// <summary>The screen pop through the real hub: over REST for other desktops, and triggered by a ringing call.</summary>
+public sealed class ScreenPopApiTests : IAsyncLifetime
+{
+    private readonly PopSystems _systems = new();
+    private TestHub _hub = null!;
+
+    public async Task InitializeAsync() =>
+        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d => d.Write("systems/crm.yaml", _systems.SystemYaml));
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        _systems.Dispose();
+    }
+
+    [Fact]
+    public async Task A_pop_over_rest_answers_the_callers_customer_with_orders_and_open_tickets()
+    {
+        var client = _hub.Client(await _hub.IssueKeyAsync(Roles.Supervisor));
+
+        var response = await client.PostAsJsonAsync("/api/v1/screen-pops", new { callId = "call-rest-1", callerNumber = "(415) 555-0134" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var pop = await response.Content.ReadFromJsonAsync<JsonElement>();
+        AssertAda(pop);
+    }
+
+    [Fact]
+    public async Task A_ringing_call_posted_as_an_event_pops_by_itself()
+    {
+        var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
+        var reader = _hub.Client(await _hub.IssueKeyAsync(Roles.Supervisor));
+        var callId = $"call-{Guid.NewGuid():N}";
+
+        var posted = await system.PostAsJsonAsync("/api/v1/events", new
+        {
+            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7", from = "+1 415 555 0134",
+        });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        JsonElement pop = default;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await reader.GetAsync($"/api/v1/screen-pops/{callId}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                pop = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (pop.GetProperty("complete").GetBoolean())
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        pop.ValueKind.ShouldBe(JsonValueKind.Object, "no pop appeared for the ringing call");
+        pop.GetProperty("agentId").GetString().ShouldBe("agent-7");
+        AssertAda(pop);
+    }
+
+    [Fact]
+    public async Task An_unknown_call_has_no_pop()
+    {
+        var reader = _hub.Client(await _hub.IssueKeyAsync(Roles.Supervisor));
+
+        var response = await reader.GetAsync("/api/v1/screen-pops/no-such-call");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static void AssertAda(JsonElement pop)
+    {
+        pop.GetProperty("complete").GetBoolean().ShouldBeTrue(pop.ToString());
+        pop.GetProperty("match").GetString().ShouldBe("single", pop.ToString());
+        pop.GetProperty("callerNumber").GetString().ShouldBe("+14155550134");
+        var customer = pop.GetProperty("customer");
+        customer.GetProperty("displayName").GetString()!.ShouldContain("Lovelace");
+        customer.GetProperty("orders").EnumerateArray().Single().GetProperty("externalId").GetString().ShouldBe("O-1");
+        customer.GetProperty("tickets").EnumerateArray().Single().GetProperty("subject").GetString().ShouldBe("Router keeps rebooting");
+    }
+}

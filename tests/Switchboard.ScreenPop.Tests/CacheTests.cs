@@ -1,0 +1,61 @@
+using Switchboard.ScreenPop.Tests.Support;
+using static Switchboard.ScreenPop.Tests.Support.Callers;
+
+namespace Switchboard.ScreenPop.Tests;
+
+public sealed class CacheTests
+{
+    [Fact]
+    public async Task A_repeated_pop_is_answered_from_the_cache_until_the_customer_changes()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        StubAnna(pop);
+
+        var first = (await pop.PopAsync("call-1", AnnaPhone))[^1];
+        var second = (await pop.PopAsync("call-2", "030 1234567"))[^1];
+
+        second.Customer.ShouldNotBeNull().Orders.ShouldBe(first.Customer!.Orders);
+        second.Source("crm", "customer.findByPhone").ElapsedMs.ShouldBe(0);
+        pop.Crm.Calls("/contacts").ShouldBe(1);
+        pop.Erp.Calls("/api/customers").ShouldBe(1);
+        pop.Erp.Calls("/api/orders").ShouldBe(1);
+
+        pop.Engine.Invalidate(phoneE164: AnnaPhone);
+        await pop.PopAsync("call-3", AnnaPhone);
+
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+        pop.Erp.Calls("/api/customers").ShouldBe(2);
+        // Her orders did not change.
+        pop.Erp.Calls("/api/orders").ShouldBe(1);
+
+        pop.Engine.Invalidate(system: "erp", externalId: "E-10");
+        await pop.PopAsync("call-4", AnnaPhone);
+
+        pop.Erp.Calls("/api/orders").ShouldBe(2);
+        pop.Crm.Calls("/contacts/C-1/cases").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_failed_answer_is_not_cached()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        pop.Crm.Answer("/contacts", "{}", ("phone", AnnaPhone), status: 503);
+
+        await pop.PopAsync("call-1", AnnaPhone);
+        await pop.PopAsync("call-2", AnnaPhone);
+
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task With_the_cache_off_every_pop_asks_the_systems()
+    {
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { CacheSeconds = 0 });
+        StubAnna(pop);
+
+        await pop.PopAsync("call-1", AnnaPhone);
+        await pop.PopAsync("call-2", AnnaPhone);
+
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Switchboard.ScreenPop.Tests.Support;
+using static Switchboard.ScreenPop.Tests.Support.Callers;
+
+namespace Switchboard.ScreenPop.Tests;
+
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task A_system_slower_than_its_timeout_shows_as_unavailable_while_the_other_fills_the_pop()
+    {
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { SystemTimeoutMs = 500 });
+        StubAnna(pop, erpDelayMs: 4000);
+
+        var clock = Stopwatch.StartNew();
+        var views = await pop.PopAsync("call-1", AnnaPhone);
+        clock.Stop();
+
+        var last = views[^1];
+        last.Complete.ShouldBeTrue();
+        var erp = last.Source("erp", "customer.findByPhone");
+        erp.State.ShouldBe(PopSourceState.Unavailable);
+        erp.Reason.ShouldBe("timed out after 500 ms");
+        last.Match.ShouldBe(PopMatch.Single);
+        var anna = last.Customer.ShouldNotBeNull();
+        anna.Key.ShouldBe("crm:C-1");
+        anna.Tickets.ShouldHaveSingleItem();
+        // Generous: the point is that the pop does not wait out the ERP's 4 s.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(500 + 1000));
+    }
+
+    [Fact]
+    public async Task A_failing_system_shows_as_unavailable_with_its_error_and_the_rest_completes()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        pop.Crm.Answer("/contacts", Contacts(AnnaInCrm), ("phone", AnnaPhone));
+        pop.Crm.Answer("/contacts/C-1/cases", AnnaCases);
+        pop.Erp.Answer("/api/customers", """{ "error": { "message": "database offline" } }""", ("tel", AnnaPhone), status: 500);
+
+        var last = (await pop.PopAsync("call-1", AnnaPhone))[^1];
+
+        last.Complete.ShouldBeTrue();
+        var erp = last.Source("erp", "customer.findByPhone");
+        erp.State.ShouldBe(PopSourceState.Unavailable);
+        erp.Reason.ShouldNotBeNull();
+        erp.Reason.ShouldStartWith("erp customer.findByPhone:");
+        erp.Reason.ShouldContain("500");
+        last.Match.ShouldBe(PopMatch.Single);
+        last.Customer.ShouldNotBeNull().Tickets.ShouldHaveSingleItem();
+        last.Source("crm", "ticket.listByCustomer").State.ShouldBe(PopSourceState.Answered);
+    }
+
+    [Fact]
+    public async Task The_budget_ends_the_pop_whatever_is_still_pending()
+    {
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { BudgetMs = 600, SystemTimeoutMs = 5000 });
+        StubAnna(pop, erpDelayMs: 4000);
+
+        var clock = Stopwatch.StartNew();
+        var last = (await pop.PopAsync("call-1", AnnaPhone))[^1];
+        clock.Stop();
+
+        last.Complete.ShouldBeTrue();
+        var erp = last.Source("erp", "customer.findByPhone");
+        erp.State.ShouldBe(PopSourceState.Unavailable);
+        erp.Reason.ShouldBe("no answer within the pop's budget of 600 ms");
+        last.Source("crm", "customer.findByPhone").State.ShouldBe(PopSourceState.Answered);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(600 + 1000));
+    }
+
+    [Fact]
+    public async Task Each_system_answer_is_pushed_as_it_arrives_the_fast_one_first()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        StubAnna(pop, crmDelayMs: 20, erpDelayMs: 300);
+
+        var views = await pop.PopAsync("call-1", AnnaPhone);
+
+        var crmFirst = views.FindIndex(v => v.StateOf("crm", "customer.findByPhone") == PopSourceState.Answered
+            && v.StateOf("erp", "customer.findByPhone") == PopSourceState.Pending);
+        var erpAnswered = views.FindIndex(v => v.StateOf("erp", "customer.findByPhone") == PopSourceState.Answered);
+        crmFirst.ShouldBeGreaterThan(0);
+        erpAnswered.ShouldBeGreaterThan(crmFirst);
+        // While the ERP is still searching, the CRM's contact is shown provisionally.
+        views[crmFirst].Match.ShouldBe(PopMatch.Searching);
+        views[crmFirst].Customer.ShouldNotBeNull().DisplayName.ShouldBe("Anna Schmidt");
+        views[^1].Customer.ShouldNotBeNull().Orders.Count.ShouldBe(2);
+    }
+}
