@@ -29,6 +29,22 @@ public sealed class ScreenPopOptions
     public int RetainMinutes { get; set; } = 30;
 
     /// <summary>Throws with every field out of range.</summary>
+    /// <summary>The options a configuration asks for: the <c>screenPop</c> section of its first screenPop flow, else the defaults.</summary>
+    public static ScreenPopOptions From(Switchboard.Configuration.HubConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = configuration.Flows
+            .FirstOrDefault(f => f.Capability == Switchboard.Configuration.Capability.ScreenPop)?.ScreenPop
+            ?? Switchboard.Configuration.ScreenPopSettings.Default;
+        return new ScreenPopOptions
+        {
+            BudgetMs = settings.BudgetMs,
+            SystemTimeoutMs = settings.SystemTimeoutMs,
+            CacheSeconds = settings.CacheSeconds,
+            HistoryCount = settings.HistoryCount,
+        };
+    }
+
     public void Validate()
     {
         var results = new List<ValidationResult>();

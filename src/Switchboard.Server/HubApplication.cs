@@ -66,7 +66,7 @@ public static class HubApplication
         // Calls to the configured systems always use the configuration current at the time of the call.
         builder.Services.AddConnectors(sp => () => sp.GetRequiredService<ConfigurationMonitor>().Current);
         // Ringing calls pop on the desktop of the agent they are offered to (wraps the journal's ingest).
-        builder.Services.AddScreenPop();
+        builder.Services.AddScreenPop(ScreenPopOptions.From(configuration));
         builder.Services.AddDesktop();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 

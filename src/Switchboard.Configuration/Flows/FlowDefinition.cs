@@ -16,6 +16,9 @@ public sealed record FlowDefinition
     /// <summary>The systems the flow uses; empty means every system that is not off.</summary>
     public IReadOnlyList<string> Systems { get; init; } = [];
 
+    /// <summary>screenPop flows: the pop's budget, timeouts and cache (defaults when the section is absent); null for other capabilities.</summary>
+    public ScreenPopSettings? ScreenPop { get; init; }
+
     /// <summary>The cohort; set (and required) in pilot mode, null otherwise.</summary>
     public PilotSettings? Pilot { get; init; }
 }

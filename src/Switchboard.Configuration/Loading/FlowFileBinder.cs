@@ -6,7 +6,8 @@ namespace Switchboard.Configuration;
 /// <summary>Binds one file under flows/. Whether the systems it names exist is checked by the loader, which sees them all.</summary>
 internal static class FlowFileBinder
 {
-    private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot"];
+    private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot", "screenPop"];
+    private static readonly string[] ScreenPopKeys = ["budgetMs", "systemTimeoutMs", "cacheSeconds", "historyCount"];
     private static readonly string[] PilotKeys = ["agents", "queues", "percent"];
 
     public static BoundFlow? Bind(FileContext file, YamlMappingNode node)
@@ -55,6 +56,7 @@ internal static class FlowFileBinder
                 "pilot mode needs a cohort: list agents or queues, or give a percent above 0");
         }
 
+        var screenPop = BindScreenPop(root, capability);
         if (name is null)
         {
             return null;
@@ -70,8 +72,45 @@ internal static class FlowFileBinder
             Mode = mode,
             Systems = systems.AsReadOnly(),
             Pilot = mode == RolloutMode.Pilot ? pilot : null,
+            ScreenPop = screenPop,
         };
         return new BoundFlow(flow, nameNode, systemNodes);
+    }
+
+    private static ScreenPopSettings? BindScreenPop(MappingReader root, Capability? capability)
+    {
+        if (capability != Capability.ScreenPop)
+        {
+            if (root.Has("screenPop"))
+            {
+                root.File.Report(root.KeyOrMapping("screenPop"), "screenPop", null, "is only for flows whose capability is screenPop");
+            }
+
+            return null;
+        }
+
+        var map = root.Map("screenPop", ScreenPopKeys);
+        if (map is null)
+        {
+            return ScreenPopSettings.Default;
+        }
+
+        var defaults = ScreenPopSettings.Default;
+        var settings = new ScreenPopSettings
+        {
+            BudgetMs = map.Int("budgetMs", 100, 30_000) ?? defaults.BudgetMs,
+            SystemTimeoutMs = map.Int("systemTimeoutMs", 50, 30_000) ?? defaults.SystemTimeoutMs,
+            CacheSeconds = map.Int("cacheSeconds", 0, 86_400) ?? defaults.CacheSeconds,
+            HistoryCount = map.Int("historyCount", 0, 50) ?? defaults.HistoryCount,
+        };
+        if (settings.SystemTimeoutMs > settings.BudgetMs && map.Has("systemTimeoutMs"))
+        {
+            root.File.Report(map.Value("systemTimeoutMs")!, "screenPop.systemTimeoutMs",
+                settings.SystemTimeoutMs.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"is longer than the whole pop's budgetMs ({settings.BudgetMs}); a system can never take longer than the pop"));
+        }
+
+        return settings;
     }
 
     private static IReadOnlyList<string> Texts(IReadOnlyList<(YamlNode Node, string Text)>? items) =>

@@ -1,3 +1,4 @@
+using Switchboard.ScreenPop;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Configuration;
 using Switchboard.Core.Common;
@@ -71,7 +72,7 @@ public static class CustomerEndpoints
     }
 
     private static async Task<Results<Created<Customer>, ValidationProblem>> CreateAsync(
-        CustomerInput input, CustomerStore store, ConfigurationMonitor configuration, TimeProvider clock, CancellationToken ct)
+        CustomerInput input, CustomerStore store, ScreenPopEngine pops, ConfigurationMonitor configuration, TimeProvider clock, CancellationToken ct)
     {
         var (customer, errors) = Validate(input, HubIds.New(), configuration, clock, createdAt: null);
         if (customer is null)
@@ -80,11 +81,12 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
+        ForgetCachedPops(pops, customer);
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", await store.GetAsync(customer.Id, ct) ?? customer);
     }
 
     private static async Task<Results<Ok<Customer>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, CustomerInput input, CustomerStore store, ConfigurationMonitor configuration, TimeProvider clock, CancellationToken ct)
+        string id, CustomerInput input, CustomerStore store, ScreenPopEngine pops, ConfigurationMonitor configuration, TimeProvider clock, CancellationToken ct)
     {
         var existing = await store.GetAsync(id, ct);
         if (existing is null)
@@ -99,7 +101,23 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
+        ForgetCachedPops(pops, existing);
+        ForgetCachedPops(pops, customer);
         return TypedResults.Ok(await store.GetAsync(id, ct) ?? customer);
+    }
+
+    /// <summary>A changed customer must not pop from stale cached answers: drop those mentioning their numbers or ids.</summary>
+    private static void ForgetCachedPops(ScreenPopEngine pops, Customer customer)
+    {
+        foreach (var phone in customer.Phones)
+        {
+            pops.Invalidate(phoneE164: phone);
+        }
+
+        foreach (var link in customer.CrossReferences)
+        {
+            pops.Invalidate(system: link.System, externalId: link.ExternalId);
+        }
     }
 
     private static (Customer?, IReadOnlyList<FieldError>) Validate(

@@ -69,6 +69,31 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_changed_through_the_hub_is_not_popped_from_stale_cached_answers()
+    {
+        var admin = await _hub.AdminAsync();
+        int Searches() => _systems.Crm.LogEntries.Count(e => e.RequestMessage!.Path == "/api/contacts");
+
+        AssertAda(await PopAsync(admin, "call-cache-1"));
+        AssertAda(await PopAsync(admin, "call-cache-2"));
+        Searches().ShouldBe(1, "the second pop of the same number is answered from the cache");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/customers",
+            new { displayName = "Ada Lovelace", phones = new[] { new { number = "+1 415 555 0134" } } });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await PopAsync(admin, "call-cache-3");
+        Searches().ShouldBe(2, "a changed customer's number is looked up again");
+    }
+
+    private static async Task<JsonElement> PopAsync(HttpClient client, string callId)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/screen-pops", new { callId, callerNumber = "+14155550134" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
     public async Task An_unknown_call_has_no_pop()
     {
         var reader = _hub.Client(await _hub.IssueKeyAsync(Roles.Supervisor));
