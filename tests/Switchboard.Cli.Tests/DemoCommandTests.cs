@@ -51,6 +51,25 @@ public sealed partial class DemoCommandTests
         var check = await hub.GetFromJsonAsync<JsonElement>("/api/v1/configuration/check");
         check.GetRawText().ShouldContain("demo-crm");
 
+        // A simulated call rings at the demo agent and pops with what the demo CRM and ERP know of the caller.
+        var ringing = SimulatedCall().Match(Printed(synchronized, output));
+        ringing.Success.ShouldBeTrue(Printed(synchronized, output));
+        printed.ShouldContain("desktop/");
+        JsonElement pop = default;
+        for (var attempt = 0; attempt < 100 && !(pop.ValueKind == JsonValueKind.Object && pop.GetProperty("complete").GetBoolean()); attempt++)
+        {
+            var response = await hub.GetAsync($"/api/v1/screen-pops/{ringing.Groups[1].Value}");
+            pop = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            await Task.Delay(100);
+        }
+
+        pop.ValueKind.ShouldBe(JsonValueKind.Object, "the simulated call did not pop");
+        pop.GetProperty("agentId").GetString().ShouldBe("agent-1");
+        // The first caller's number is also the company's billing number in the ERP: the agent picks.
+        pop.GetProperty("match").GetString().ShouldBe("multiple", pop.ToString());
+        pop.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("displayName").GetString())
+            .ShouldBe(["Bayview Dental Group, P.C.", "Emily Carter"], ignoreOrder: true);
+
         // The demo systems are connected by configuration: the CRM by REST, the ERP by SOAP.
         var crmLive = await CliRun.InvokeAsync("check", "--config", configDirectory, "--live", "demo-crm", "--arg", "phone=+14155550134");
         crmLive.ExitCode.ShouldBe(0, crmLive.Output + crmLive.Error);
@@ -83,6 +102,9 @@ public sealed partial class DemoCommandTests
             return output.ToString();
         }
     }
+
+    [GeneratedRegex(@"Simulated call (demo-\d{6}-\d{4}) from")]
+    private static partial Regex SimulatedCall();
 
     [GeneratedRegex(@"sbk_[0-9a-f]{12}_[A-Za-z0-9_-]+")]
     private static partial Regex ApiKey();

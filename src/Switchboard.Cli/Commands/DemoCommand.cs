@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Cli.Demo;
 using Switchboard.Configuration;
+using Switchboard.Interactions;
 using Switchboard.Demo.Crm;
 using Switchboard.Demo.Erp;
 using Switchboard.Security;
@@ -30,16 +32,22 @@ public static partial class DemoCommand
         var port = new Option<int>("--port") { Description = "The hub's HTTPS port", DefaultValueFactory = _ => 5443 };
         var crmPort = new Option<int>("--crm-port") { Description = "The demo CRM's port", DefaultValueFactory = _ => 5081 };
         var erpPort = new Option<int>("--erp-port") { Description = "The demo ERP's port", DefaultValueFactory = _ => 5082 };
-        var command = new Command("demo", "Run the hub with the sample configuration and a demo CRM and ERP, and say where to go next.")
+        var callsEvery = new Option<int>("--calls-every")
         {
-            directory, port, crmPort, erpPort,
+            Description = "Place a simulated call to the demo agent every N seconds (0: none)",
+            DefaultValueFactory = _ => 60,
+        };
+        var command = new Command("demo", "Run the hub with the sample configuration and a demo CRM and ERP, place simulated calls, and say where to go next.")
+        {
+            directory, port, crmPort, erpPort, callsEvery,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(directory)!, parse.GetValue(port), parse.GetValue(crmPort), parse.GetValue(erpPort), parse.InvocationConfiguration.Output, ct));
+            parse.GetValue(directory)!, parse.GetValue(port), parse.GetValue(crmPort), parse.GetValue(erpPort), parse.GetValue(callsEvery),
+            parse.InvocationConfiguration.Output, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo directory, int port, int crmPort, int erpPort, TextWriter output, CancellationToken ct)
+    private static async Task<int> RunAsync(DirectoryInfo directory, int port, int crmPort, int erpPort, int callsEvery, TextWriter output, CancellationToken ct)
     {
         var configDirectory = Path.Combine(directory.FullName, "config");
         CopySampleConfiguration(configDirectory, port, crmPort, erpPort);
@@ -54,6 +62,7 @@ public static partial class DemoCommand
         await using var hub = HubApplication.Build(configDirectory, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await hub.StartAsync(ct);
         var key = await EnsureDemoKeyAsync(hub.Services, Path.Combine(directory.FullName, "demo-api-key"), ct);
+        var agentPassword = await DemoAgent.EnsureAsync(hub.Services, Path.Combine(directory.FullName, "demo-agent-password"), ct);
         var home = hub.ListeningAddress();
 
         await output.WriteLineAsync($"""
@@ -63,6 +72,7 @@ public static partial class DemoCommand
               Hub home page      {home}
                                  (a self-signed development certificate: your browser asks once to trust it)
               API explorer       {home}scalar
+              Agent desktop      {home}desktop/   (sign in as "{DemoAgent.Username}", password {agentPassword})
               Admin API key      {key}
               Demo CRM           {crm.Urls.First()}   (X-Api-Key: {CrmKey})
               Demo ERP           {erp.Urls.First()}   (X-Api-Key: {ErpKey})
@@ -72,8 +82,11 @@ public static partial class DemoCommand
             The home page shows the hub's state and its connected systems.
             Try:  curl -k -H "X-Api-Key: {key}" {home}api/v1/status
                   dotnet run --project src/Switchboard.Cli -- check --config {configDirectory}
+            {(callsEvery > 0 ? $"A simulated call rings at the demo agent every {callsEvery} s: sign in to the desktop to watch it pop." : "No simulated calls (--calls-every 0).")}
             Press Ctrl+C to stop.
             """);
+        var simulator = new DemoCallSimulator(hub.Services.GetRequiredService<IEventIngest>(), TimeProvider.System, output);
+        var calls = callsEvery > 0 ? simulator.RunAsync(TimeSpan.FromSeconds(callsEvery), ct) : Task.CompletedTask;
 
         try
         {
@@ -83,6 +96,8 @@ public static partial class DemoCommand
         {
             await output.WriteLineAsync("Stopping the demo.");
         }
+
+        await calls.ContinueWith(_ => { }, TaskScheduler.Default);
 
         await hub.StopAsync(CancellationToken.None);
         await erp.StopAsync(CancellationToken.None);
