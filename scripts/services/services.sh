@@ -69,6 +69,8 @@ sb_missing_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v wrk >/dev/null || missing+=(wrk)
   command -v runuser >/dev/null || missing+=(util-linux)
+  # A CJK font, so the desktop's Chinese screenshots show characters rather than boxes.
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
   # Node runs the peers written by others (tests/peers: oidc-provider, the npm soap server).
   command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
   # Debian's interpreter: the package installs there, and a pyenv python3 earlier on PATH would not see it.

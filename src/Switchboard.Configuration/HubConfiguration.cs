@@ -19,6 +19,8 @@ public sealed record HubConfiguration
 
     public LoggingSettings Logging { get; init; } = new();
 
+    public DesktopSettings Desktop { get; init; } = new();
+
     /// <summary>In file-name order.</summary>
     public IReadOnlyList<SystemDefinition> Systems { get; init; } = [];
 

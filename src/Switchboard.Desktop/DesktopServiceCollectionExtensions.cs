@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Core.Events;
 using Switchboard.Desktop.Hubs;
 using Switchboard.Desktop.Pops;
 using Switchboard.Interactions;
@@ -50,6 +52,8 @@ public static class DesktopServiceCollectionExtensions
             .RequireAuthenticatedUser()
             .RequireClaim(DesktopAuthentication.AgentIdClaim)));
         services.AddAgentAccounts();
+        // The desktop's actions are events too, checked like every other ingress's.
+        services.TryAddSingleton<ContactCenterEventValidator>();
         services.AddSignalR();
         services.AddSingleton<IPopPublisher, SignalRPopPublisher>();
         services.AddSingleton<PopDispatcher>();

@@ -6,9 +6,11 @@ using Scalar.AspNetCore;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Operations;
 using Switchboard.Desktop;
+using Switchboard.Desktop.Actions;
 using Switchboard.Desktop.Hubs;
 using Switchboard.Desktop.Pops;
 using Switchboard.Desktop.SignIn;
+using Switchboard.Desktop.Web;
 using Switchboard.ScreenPop;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress;
@@ -108,6 +110,8 @@ public static class HubApplication
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapScreenPops();
         app.MapDesktopSignIn();
+        app.MapDesktopUi();
+        app.MapDesktopActions();
         app.MapGroup("/api/v1")
             .MapStatusEndpoints()
             .MapCustomerEndpoints()

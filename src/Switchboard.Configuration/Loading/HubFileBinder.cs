@@ -4,10 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Switchboard.Configuration;
 
-/// <summary>Binds switchboard.yaml: the hub, server, storage, phone and logging sections.</summary>
+/// <summary>Binds switchboard.yaml: the hub, server, storage, phone, logging and desktop sections.</summary>
 internal static class HubFileBinder
 {
-    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging"];
+    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging", "desktop"];
     private static readonly string[] HubKeys = ["name", "dataDirectory"];
     private static readonly string[] ServerKeys = ["address", "httpsPort", "certificate", "limits"];
     private static readonly string[] CertificateKeys = ["path", "password"];
@@ -32,6 +32,7 @@ internal static class HubFileBinder
             Storage = BindStorage(root.Map("storage", StorageKeys), hub.DataDirectory, directory),
             Phone = BindPhone(root.Map("phone", PhoneKeys)),
             Logging = BindLogging(root.Map("logging", LoggingKeys)),
+            Desktop = DesktopSettingsBinder.Bind(root.Map("desktop", DesktopSettingsBinder.Keys)),
         };
     }
 

@@ -9,7 +9,7 @@ namespace Switchboard.ScreenPop.Lookup;
 /// Each entry is tagged with the phones and the system ids it concerns, so a change to a customer
 /// drops exactly the answers that mention them.
 /// </summary>
-internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capacity = 10_000)
+internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capacity = 60_000)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -95,7 +95,9 @@ internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capa
         // Still full of live entries: drop the oldest tenth rather than grow without bound.
         if (_entries.Count >= capacity)
         {
-            foreach (var (key, entry) in _entries.OrderBy(e => e.Value.ExpiresAt).Take(Math.Max(1, capacity / 10)).ToList())
+            // ToArray is the dictionary's own snapshot: sorting the live dictionary while other pops add
+            // and remove entries breaks (LINQ copies it by a count that no longer holds).
+            foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.ExpiresAt).Take(Math.Max(1, capacity / 10)).ToList())
             {
                 _entries.TryRemove(KeyValuePair.Create(key, entry));
             }

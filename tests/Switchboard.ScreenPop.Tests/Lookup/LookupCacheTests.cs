@@ -47,4 +47,21 @@ public sealed class LookupCacheTests
         cache.Invalidate([]).ShouldBe(1);
         cache.Count.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_full_cache_evicts_safely_while_many_pops_add_to_it()
+    {
+        var cache = new LookupCache(TimeProvider.System, TimeSpan.FromMinutes(1), capacity: 200);
+
+        // Eviction sorts the entries while other pops keep adding: it must never throw.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                cache.Put($"{worker}-{i}", Answer, [LookupCache.PhoneTag($"+1{worker}{i}")]);
+            }
+        })));
+
+        cache.Count.ShouldBeLessThanOrEqualTo(200 + 8);
+    }
 }

@@ -1,0 +1,7 @@
+namespace Switchboard.Benchmarks.ScreenPop;
+
+/// <summary>
+/// One pop (or one bare chain of calls): when it started relative to its due time, how long until the
+/// complete snapshot, until the first snapshot with an answered source, and what went wrong, if anything.
+/// </summary>
+internal readonly record struct PopSample(int Caller, double StartLagMs, double TotalMs, double FirstPartialMs, string? Problem);
