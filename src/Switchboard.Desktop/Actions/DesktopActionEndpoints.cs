@@ -15,7 +15,8 @@ namespace Switchboard.Desktop.Actions;
 /// What the agent does from the desktop, turned into contact-center events through the same ingest as
 /// every other source, so interactions and agent states are built in one place:
 /// <c>GET|POST /desktop/api/state</c> (agent.ready / agent.not_ready), <c>POST /desktop/api/calls/{callId}/wrap-up</c>
-/// (call.wrapup_completed) and <c>GET /desktop/api/dispositions</c>. The agent id always comes from the
+/// (call.wrapup_completed) and <c>GET /desktop/api/dispositions</c>; tickets, orders (<see cref="DesktopRecordEndpoints"/>)
+/// and click-to-dial (<see cref="ClickToDialEndpoints"/>) go to the configured systems. The agent id always comes from the
 /// session, never from the request.
 /// </summary>
 public static class DesktopActionEndpoints
@@ -30,6 +31,8 @@ public static class DesktopActionEndpoints
         group.MapPost("/state", SetStateAsync).WithSummary("Set the signed-in agent ready or not ready (with a reason).");
         group.MapGet("/dispositions", Dispositions).WithSummary("The wrap-up dispositions to choose from, with English and Chinese labels.");
         group.MapPost("/calls/{callId}/wrap-up", WrapUpAsync).WithSummary("Finish after-call work: the disposition and notes complete the interaction.");
+        group.MapDesktopRecords();
+        group.MapClickToDial();
         return app;
     }
 

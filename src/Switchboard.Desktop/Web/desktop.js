@@ -1,4 +1,4 @@
-// Switchboard agent desktop: sign-in, agent state, the live screen pop and wrap-up.
+// Switchboard agent desktop: sign-in, agent state, the live screen pop, click-to-dial, new tickets and orders, and wrap-up.
 // Plain script, no build step. Every text from the server goes through textContent, never innerHTML.
 (() => {
   'use strict';
@@ -26,6 +26,13 @@
       'wrapUp.notes': 'Notes', 'wrapUp.choose': 'Disposition…', 'wrapUp.submit': 'Wrap up',
       'wrapUp.needDisposition': 'Choose a disposition first.', 'wrapUp.failed': 'Wrap-up failed: {0}',
       'error.network': 'The hub cannot be reached.',
+      'dial.call': 'Call', 'dial.calling': 'Calling {0}…', 'dial.placed': 'Your phone rings, then {0} is dialled.', 'dial.failed': 'Call failed: {0}',
+      'record.create': 'Create', 'record.noSystem': 'This customer has no record in a system to create it in.',
+      'ticket.new': 'New ticket', 'ticket.subject': 'Subject', 'ticket.description': 'Description', 'ticket.priority': 'Priority',
+      'ticket.created': 'Ticket {0} created in {1}.', 'ticket.failed': 'Ticket not created: {0}',
+      'priority.none': '—', 'priority.low': 'Low', 'priority.normal': 'Normal', 'priority.high': 'High', 'priority.urgent': 'Urgent',
+      'order.new': 'New order', 'order.sku': 'Item (SKU)', 'order.quantity': 'Quantity', 'order.currency': 'Currency',
+      'order.created': 'Order {0} created in {1}.', 'order.failed': 'Order not created: {0}',
     },
     zh: {
       'signIn.title': '坐席登录', 'signIn.username': '用户名', 'signIn.password': '密码', 'signIn.submit': '登录',
@@ -49,9 +56,17 @@
       'wrapUp.notes': '备注', 'wrapUp.choose': '通话结果…', 'wrapUp.submit': '完成话后处理',
       'wrapUp.needDisposition': '请先选择通话结果。', 'wrapUp.failed': '话后处理失败：{0}',
       'error.network': '无法连接到服务器。',
+      'dial.call': '呼叫', 'dial.calling': '正在呼叫 {0}…', 'dial.placed': '您的话机将响铃，接起后拨打 {0}。', 'dial.failed': '呼叫失败：{0}',
+      'record.create': '创建', 'record.noSystem': '该客户在任何系统中都没有记录，无法创建。',
+      'ticket.new': '新建工单', 'ticket.subject': '主题', 'ticket.description': '描述', 'ticket.priority': '优先级',
+      'ticket.created': '已在 {1} 创建工单 {0}。', 'ticket.failed': '工单未创建：{0}',
+      'priority.none': '—', 'priority.low': '低', 'priority.normal': '普通', 'priority.high': '高', 'priority.urgent': '紧急',
+      'order.new': '新建订单', 'order.sku': '商品编号（SKU）', 'order.quantity': '数量', 'order.currency': '币种',
+      'order.created': '已在 {1} 创建订单 {0}。', 'order.failed': '订单未创建：{0}',
     },
   };
   const REASONS = ['break', 'lunch', 'training', 'meeting', 'other'];
+  const PRIORITIES = ['', 'low', 'normal', 'high', 'urgent'];
   const $ = (id) => document.getElementById(id);
 
   const desk = {
@@ -94,6 +109,7 @@
     $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
     renderReasons();
     renderDispositions();
+    renderPriorities();
     renderState();
     renderConnection(desk.connectionState || 'disconnected');
     render();
@@ -347,7 +363,23 @@
     $('customer-name').classList.toggle('provisional', provisional);
     $('customer-name').title = provisional ? t('customer.provisional') : '';
     $('customer-company').textContent = customer.company || '';
-    fillList($('customer-phones'), customer.phones || [], (p) => el('span', { cls: 'value', text: p }));
+    if (desk.customerKey !== customerKey(customer)) {
+      // Another customer: forget what was typed or reported for the previous one.
+      desk.customerKey = customerKey(customer);
+      for (const id of ['ticket-result', 'order-result', 'dial-status']) { $(id).textContent = ''; $(id).classList.remove('done', 'failed'); }
+      $('ticket-form').reset();
+      $('order-form').reset();
+      const currency = (customer.orders || []).map((o) => o.currency).find(Boolean);
+      $('order-currency').value = currency || 'USD';
+    }
+    desk.customer = customer;
+    $('record-actions').hidden = !(customer.links || []).length;
+    fillList($('customer-phones'), customer.phones || [], (p) => {
+      const call = el('button', { cls: 'dial', text: t('dial.call'), title: p });
+      call.type = 'button';
+      call.addEventListener('click', () => dial(p, call));
+      return el('span', { cls: 'value' }, el('span', { text: p }), call);
+    });
     fillList($('customer-emails'), customer.emails || [], (m) => el('span', { cls: 'value', text: m }));
     fillList($('customer-links'), customer.links || [], (l) => systemTag(l.system, l.externalId, l.url));
 
@@ -413,6 +445,78 @@
     return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(desk.lang === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'short', timeStyle: 'short' });
   }
 
+  // ---- click-to-dial, new tickets and orders ----
+
+  function customerKey(customer) {
+    const first = (customer.links || [])[0];
+    return first ? `${first.system}/${first.externalId}` : customer.displayName;
+  }
+
+  function report(node, ok, text) {
+    node.textContent = text;
+    node.classList.toggle('done', ok);
+    node.classList.toggle('failed', !ok);
+  }
+
+  async function dial(number, button) {
+    const status = $('dial-status');
+    report(status, true, t('dial.calling', number));
+    button.disabled = true;
+    const result = await api('POST', '/desktop/api/calls', { number }).catch(() => ({ ok: false, status: 0 }));
+    button.disabled = false;
+    if (result.ok) report(status, true, t('dial.placed', (result.data && result.data.number) || number));
+    else report(status, false, t('dial.failed', result.status === 0 ? t('error.network') : problemText(result)));
+  }
+
+  function renderPriorities() {
+    const select = $('ticket-priority');
+    const current = select.value;
+    clear(select);
+    for (const p of PRIORITIES) {
+      const option = el('option', { text: t(p ? `priority.${p}` : 'priority.none') });
+      option.value = p;
+      select.append(option);
+    }
+    select.value = current || '';
+  }
+
+  // Records are created for the customer's first link: the system of record the pop found them in.
+  async function createRecord(event, kind, body) {
+    event.preventDefault();
+    const result = $(`${kind}-result`);
+    const customer = desk.customer;
+    const first = customer && (customer.links || [])[0];
+    if (!first) { report(result, false, t('record.noSystem')); return; }
+    const view = activeCall();
+    $(`${kind}-submit`).disabled = true;
+    const answer = await api('POST', `/desktop/api/${kind}s`, {
+      customerSystem: first.system, customerId: first.externalId, callId: view ? view.callId : undefined, ...body,
+    }).catch(() => ({ ok: false, status: 0 }));
+    $(`${kind}-submit`).disabled = false;
+    if (answer.ok) {
+      const record = answer.data || {};
+      report(result, true, t(`${kind}.created`, record.number || record.externalId || '', first.system));
+      return true;
+    }
+    report(result, false, t(`${kind}.failed`, answer.status === 0 ? t('error.network') : problemText(answer)));
+    return false;
+  }
+
+  async function createTicket(event) {
+    const created = await createRecord(event, 'ticket', {
+      subject: $('ticket-subject').value, description: $('ticket-description').value || undefined, priority: $('ticket-priority').value || undefined,
+    });
+    if (created) { $('ticket-subject').value = ''; $('ticket-description').value = ''; }
+  }
+
+  async function createOrder(event) {
+    const created = await createRecord(event, 'order', {
+      currency: $('order-currency').value.trim().toUpperCase(),
+      lines: [{ sku: $('order-sku').value.trim(), quantity: Number($('order-quantity').value) }],
+    });
+    if (created) { $('order-sku').value = ''; $('order-quantity').value = '1'; }
+  }
+
   // ---- wrap-up ----
 
   function dispositionLabel(code) {
@@ -463,6 +567,8 @@
   $('sign-in-form').addEventListener('submit', signIn);
   $('sign-out').addEventListener('click', signOut);
   $('wrap-up').addEventListener('submit', wrapUp);
+  $('ticket-form').addEventListener('submit', createTicket);
+  $('order-form').addEventListener('submit', createOrder);
   $('state-toggle').addEventListener('click', () => setState(desk.agentState === 'ready' ? 'notReady' : 'ready'));
   $('not-ready-reason').addEventListener('change', () => {
     desk.reason = $('not-ready-reason').value;
