@@ -56,7 +56,9 @@ public sealed partial class DemoCommandTests
         ringing.Success.ShouldBeTrue(Printed(synchronized, output));
         printed.ShouldContain("desktop/");
         JsonElement pop = default;
-        for (var attempt = 0; attempt < 100 && !(pop.ValueKind == JsonValueKind.Object && pop.GetProperty("complete").GetBoolean()); attempt++)
+        // The offered event pops too (without an agent); wait for the ringing one's complete pop.
+        for (var attempt = 0; attempt < 100 && !(pop.ValueKind == JsonValueKind.Object && pop.GetProperty("complete").GetBoolean()
+            && pop.TryGetProperty("agentId", out _)); attempt++)
         {
             var response = await hub.GetAsync($"/api/v1/screen-pops/{ringing.Groups[1].Value}");
             pop = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
