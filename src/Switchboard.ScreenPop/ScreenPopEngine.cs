@@ -180,7 +180,8 @@ public sealed class ScreenPopEngine
             }
         }
 
-        return new PopCall(request.CallId, request.AgentId, number.IsValid ? number.E164 : null, raw, !number.IsValid, attributes);
+        return new PopCall(request.CallId, request.AgentId, number.IsValid ? number.E164 : null, raw, !number.IsValid, attributes,
+            request.Queue, request.Direction);
     }
 
     private bool Expired(PopSession session) =>

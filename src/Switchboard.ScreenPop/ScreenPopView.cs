@@ -16,6 +16,12 @@ public sealed record ScreenPopView
     /// <summary>That number as the contact center sent it.</summary>
     public string? CallerNumberRaw { get; init; }
 
+    /// <summary>The queue the call came through, when the contact center said.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary><c>inbound</c> or <c>outbound</c>.</summary>
+    public string Direction { get; init; } = "inbound";
+
     /// <summary>The number is withheld or unreadable: no phone lookups were made.</summary>
     public bool Withheld { get; init; }
 

@@ -7,4 +7,6 @@ internal sealed record PopCall(
     string? E164,
     string? Raw,
     bool Withheld,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes,
+    string? Queue = null,
+    string Direction = "inbound");

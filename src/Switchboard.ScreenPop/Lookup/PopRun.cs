@@ -220,6 +220,8 @@ internal sealed partial class PopRun
             AgentId = _call.AgentId,
             CallerNumber = _call.E164,
             CallerNumberRaw = _call.Raw,
+            Queue = _call.Queue,
+            Direction = _call.Direction,
             Withheld = _call.Withheld,
             Match = decision.Match,
             MatchedBy = decision.MatchedBy,

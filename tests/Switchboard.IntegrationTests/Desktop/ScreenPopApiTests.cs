@@ -43,6 +43,7 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
         var posted = await system.PostAsJsonAsync("/api/v1/events", new
         {
             eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7", from = "+1 415 555 0134",
+            queue = "support",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
@@ -65,6 +66,8 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
 
         pop.ValueKind.ShouldBe(JsonValueKind.Object, "no pop appeared for the ringing call");
         pop.GetProperty("agentId").GetString().ShouldBe("agent-7");
+        pop.GetProperty("queue").GetString().ShouldBe("support");
+        pop.GetProperty("direction").GetString().ShouldBe("inbound");
         AssertAda(pop);
     }
 
