@@ -13,6 +13,13 @@ public interface IStorageProvider
     /// <summary>Opens a connection the caller disposes.</summary>
     ValueTask<DbConnection> OpenAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Begins a read transaction on <paramref name="connection"/> in which every query sees the same
+    /// committed state (a snapshot), so a record and its child rows read in several queries agree. It
+    /// takes no write lock; the caller disposes it (rolling back is fine: it only read).
+    /// </summary>
+    ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct);
+
     /// <summary>Completes when the database answers; throws when it is unreachable.</summary>
     Task PingAsync(CancellationToken ct);
 }

@@ -55,6 +55,13 @@ public sealed class PostgreSqlStorageProvider : IStorageProvider, IAsyncDisposab
 
     public Durability Durability { get; }
 
+    /// <summary>REPEATABLE READ: PostgreSQL takes one snapshot for the whole transaction.</summary>
+    public async ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await ((NpgsqlConnection)connection).BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+    }
+
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct);
 

@@ -56,6 +56,13 @@ public sealed class SqliteStorageProvider : IStorageProvider
 
     public Durability Durability { get; }
 
+    /// <summary>A deferred transaction: in WAL mode its first read fixes the snapshot, and it never blocks writers.</summary>
+    public ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+    }
+
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

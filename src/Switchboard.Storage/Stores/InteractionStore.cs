@@ -138,15 +138,19 @@ public sealed class InteractionStore(IStorageProvider provider)
     /// <summary>The interaction with its timeline ordered by OccurredAt, then ReceivedAt, then arrival.</summary>
     public async Task<Interaction?> GetAsync(string id, CancellationToken ct)
     {
+        // One snapshot: the interaction, its agents and its timeline from the same committed state,
+        // never the timeline of one assembly slice with the state of the one before.
         await using var connection = await provider.OpenAsync(ct);
-        return await SingleWithTimelineAsync(connection, null, $"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }, ct);
+        await using var snapshot = await provider.BeginSnapshotAsync(connection, ct);
+        return await SingleWithTimelineAsync(connection, snapshot, $"SELECT {Columns} FROM interactions i WHERE i.id = @id", new { id }, ct);
     }
 
     /// <summary>The interaction for the contact center's call id (the latest started, should a PBX reuse one), with its timeline.</summary>
     public async Task<Interaction?> FindByCallIdAsync(string callId, CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
-        return await FindByCallIdAsync(callId, connection, null, ct);
+        await using var snapshot = await provider.BeginSnapshotAsync(connection, ct);
+        return await FindByCallIdAsync(callId, connection, snapshot, ct);
     }
 
     /// <summary>The same, on the caller's connection and transaction.</summary>
@@ -262,7 +266,8 @@ public sealed class InteractionStore(IStorageProvider provider)
     private async Task<IReadOnlyList<Interaction>> ListAsync(string sql, object parameters, CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
-        return await HeadersAsync(connection, sql, parameters, ct);
+        await using var snapshot = await provider.BeginSnapshotAsync(connection, ct);
+        return await HeadersAsync(connection, sql, parameters, ct, snapshot);
     }
 
     private static async Task<IReadOnlyList<Interaction>> HeadersAsync(

@@ -26,6 +26,27 @@ public abstract partial class StorageComplianceTests
     }
 
     [Fact]
+    public async Task A_snapshot_keeps_seeing_what_it_first_saw_while_another_connection_writes()
+    {
+        var interaction = TestModel.Interaction();
+        await Interactions.UpsertAsync(interaction, Ct);
+        await Interactions.AppendEventAsync(interaction.Id, TestModel.Event("offered", TestModel.T0), Ct);
+
+        await using var reader = await Provider.OpenAsync(Ct);
+        await using var snapshot = await Provider.BeginSnapshotAsync(reader, Ct);
+        var before = await Interactions.FindByCallIdAsync(interaction.CallId, reader, snapshot, Ct);
+
+        // Written and committed elsewhere while the snapshot is open, as assembly does.
+        await Interactions.AppendEventAsync(interaction.Id, TestModel.Event("answered", TestModel.T0.AddSeconds(5)), Ct);
+        var during = await Interactions.FindByCallIdAsync(interaction.CallId, reader, snapshot, Ct);
+        await snapshot.RollbackAsync(Ct);
+
+        before!.Timeline.Count.ShouldBe(1);
+        during!.Timeline.Count.ShouldBe(1, "a snapshot must not see a write committed after it began");
+        (await Interactions.FindByCallIdAsync(interaction.CallId, Ct))!.Timeline.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Duplicate_event_id_returns_false_and_changes_nothing()
     {
         var interaction = TestModel.Interaction();
