@@ -21,14 +21,7 @@ public sealed class HubProcess : IAsyncDisposable
             // tests/X/bin/<Configuration>/net10.0/ -> src/Switchboard.Cli/bin/<Configuration>/net10.0/switchboard.dll
             var binary = new DirectoryInfo(AppContext.BaseDirectory);
             var configuration = binary.Parent!.Name;
-            var root = binary;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Switchboard.slnx")))
-            {
-                root = root.Parent;
-            }
-
-            var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("repository root not found"),
-                "src", "Switchboard.Cli", "bin", configuration, "net10.0", "switchboard.dll");
+            var path = Path.Combine(RepositoryRoot.Path, "src", "Switchboard.Cli", "bin", configuration, "net10.0", "switchboard.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build the CLI first: {path} is missing.", path);
         }
     }

@@ -18,7 +18,9 @@ internal sealed record SoapFault(string Code, string Reason, string? Detail)
     /// <summary>The fault in <paramref name="body"/>, or null when it holds none (or is not XML).</summary>
     public static SoapFault? Read(string body)
     {
-        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith('<'))
+        // Every successful answer passes through here too: only a body that can hold a Fault is parsed
+        // (the response mapping parses it once more anyway).
+        if (string.IsNullOrWhiteSpace(body) || !body.Contains("Fault", StringComparison.Ordinal) || !body.TrimStart().StartsWith('<'))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Switchboard.Testing;
 
 namespace Switchboard.BrowserTests.Desktop;
 
@@ -13,24 +14,11 @@ public static class Screenshots
     public static async Task<string> SaveAsync(IPage page, string name)
     {
         var directory = Environment.GetEnvironmentVariable(Variable) == "1"
-            ? Path.Combine(RepositoryRoot(), "docs", "images")
+            ? Path.Combine(RepositoryRoot.Path, "docs", "images")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Switchboard.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"{Variable}=1 but no Switchboard.slnx above {AppContext.BaseDirectory}");
     }
 }

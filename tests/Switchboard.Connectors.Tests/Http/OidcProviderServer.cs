@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Switchboard.Connectors.Tests.Support;
+using Switchboard.Testing;
 
 namespace Switchboard.Connectors.Tests.Http;
 
@@ -36,7 +37,7 @@ public sealed class OidcProviderServer : IAsyncDisposable
     public static async Task<OidcProviderServer> StartAsync()
     {
         var peers = await TestPeers.EnsureInstalledAsync();
-        var port = FreePort.Next();
+        var port = TestHub.UnusedPort();
         var start = new ProcessStartInfo("/usr/bin/node")
         {
             WorkingDirectory = peers,

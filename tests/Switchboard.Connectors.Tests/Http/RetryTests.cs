@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Tests.Support;
+using Switchboard.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -120,7 +121,7 @@ public sealed class RetryTests : IDisposable
     [Fact]
     public async Task A_refused_connection_is_retried_then_named()
     {
-        var port = FreePort.Next();
+        var port = TestHub.UnusedPort();
         await using var transport = TestSystems.Transport(TestSystems.At($"http://127.0.0.1:{port}/"));
 
         var failure = await Should.ThrowAsync<ConnectorException>(() => transport.GetAsync("/contacts/1"));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Http;
 using Switchboard.Connectors.Tests.Support;
+using Switchboard.Testing;
 using WireMock.Server;
 
 namespace Switchboard.Connectors.Tests.Http;
@@ -27,7 +28,7 @@ internal static class TestSystems
     public static SystemDefinition At(string address) => At(new Uri(address));
 
     /// <summary>A WireMock server on a free loopback port (WireMock reports it as localhost; the tests call it as 127.0.0.1).</summary>
-    public static WireMockServer StartWireMock() => WireMockServer.Start($"http://127.0.0.1:{FreePort.Next()}");
+    public static WireMockServer StartWireMock() => WireMockServer.Start($"http://127.0.0.1:{TestHub.UnusedPort()}");
 
     public static SystemDefinition At(WireMockServer server) => At(Address(server));
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Switchboard.Testing;
 
 namespace Switchboard.Connectors.Tests.Support;
 

@@ -6,6 +6,7 @@ using Switchboard.ScreenPop.Remembered;
 using Switchboard.ScreenPop.Tests.Support;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
+using Switchboard.Testing;
 
 namespace Switchboard.ScreenPop.Tests.Remembered;
 

@@ -10,6 +10,7 @@ using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
 using Switchboard.Storage.Stores;
+using Switchboard.Testing;
 using WireMock.Server;
 
 namespace Switchboard.ScreenPop.Tests.Support;

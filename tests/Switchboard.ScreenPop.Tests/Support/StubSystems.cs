@@ -1,3 +1,4 @@
+using Switchboard.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -12,7 +13,7 @@ namespace Switchboard.ScreenPop.Tests.Support;
 public static class StubSystems
 {
     public static WireMockServer Start() =>
-        WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{TempDirectory.UnusedPort()}"] });
+        WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{TestHub.UnusedPort()}"] });
 
     private static string Head(WireMockServer server, string name, string kind) => $"""
         name: {name}

@@ -1,4 +1,4 @@
-namespace Switchboard.Connectors.Tests.Support;
+namespace Switchboard.Testing;
 
 /// <summary>The repository's root folder: the first folder above the test binaries holding Switchboard.slnx.</summary>
 public static class RepositoryRoot
