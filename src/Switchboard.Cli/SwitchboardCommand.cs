@@ -15,6 +15,7 @@ public static class SwitchboardCommand
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(CallCommand.Create());
+        root.Subcommands.Add(DeadLetterCommand.Create());
         return root;
     }
 }

@@ -21,6 +21,8 @@ public sealed record HubConfiguration
 
     public DesktopSettings Desktop { get; init; } = new();
 
+    public DeliverySettings Delivery { get; init; } = new();
+
     /// <summary>In file-name order.</summary>
     public IReadOnlyList<SystemDefinition> Systems { get; init; } = [];
 

@@ -6,6 +6,7 @@ using Switchboard.Desktop.Pops;
 using Switchboard.Interactions;
 using Switchboard.Interactions.Journal;
 using Switchboard.Security.Accounts;
+using Switchboard.Sync;
 
 namespace Switchboard.Desktop;
 
@@ -55,7 +56,11 @@ public static class DesktopServiceCollectionExtensions
         // The desktop's actions are events too, checked like every other ingress's.
         services.TryAddSingleton<ContactCenterEventValidator>();
         services.AddSignalR();
+        // Tickets and orders created from the desktop go through the delivery outbox (AddDelivery).
+        services.TryAddSingleton<Actions.DesktopPipeline>();
         services.AddSingleton<IPopPublisher, SignalRPopPublisher>();
+        // Order and ticket changes applied by Switchboard.Sync reach the desktops watching the customer.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordChangePublisher, SignalRRecordChangePublisher>());
         services.AddSingleton<PopDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PopDispatcher>());
         // The last registration is the one ingress resolves: every ingress path now triggers pops.

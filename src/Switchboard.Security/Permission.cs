@@ -17,4 +17,8 @@ public enum Permission
     ApiKeysManage,
     /// <summary>Use the agent desktop: set ready/not ready, receive screen pops, write notes, wrap up calls.</summary>
     DesktopUse,
+    /// <summary>Read delivery's dead letters and the audit trail of what was done with them.</summary>
+    DeliveryRead,
+    /// <summary>Replay and discard dead letters.</summary>
+    DeliveryManage,
 }

@@ -13,10 +13,11 @@ public static class RolePermissions
             {
                 Permission.RecordsRead, Permission.RecordsWrite, Permission.EventsWrite,
                 Permission.ConfigurationManage, Permission.ConfigurationRead,
+                Permission.DeliveryRead, Permission.DeliveryManage,
             }.ToFrozenSet(),
-            [Roles.Supervisor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead }.ToFrozenSet(),
+            [Roles.Supervisor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead, Permission.DeliveryRead }.ToFrozenSet(),
             [Roles.Agent] = new[] { Permission.RecordsRead, Permission.RecordsWrite, Permission.DesktopUse }.ToFrozenSet(),
-            [Roles.Auditor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead }.ToFrozenSet(),
+            [Roles.Auditor] = new[] { Permission.RecordsRead, Permission.ConfigurationRead, Permission.DeliveryRead }.ToFrozenSet(),
             [Roles.System] = new[] { Permission.RecordsRead, Permission.RecordsWrite, Permission.EventsWrite }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Operations;
+using Switchboard.Delivery;
 using Switchboard.Desktop;
 using Switchboard.Desktop.Actions;
 using Switchboard.Desktop.Hubs;
@@ -18,6 +19,7 @@ using Switchboard.Ingress.Ami;
 using Switchboard.Ingress.Rest;
 using Switchboard.Ingress.Soap;
 using Switchboard.Ingress.Webhooks;
+using Switchboard.Flows;
 using Switchboard.Interactions;
 using Switchboard.Security;
 using Switchboard.Server.Authentication;
@@ -27,6 +29,8 @@ using Switchboard.Server.Errors;
 using Switchboard.Server.Health;
 using Switchboard.Server.Hosting;
 using Switchboard.Storage;
+using Switchboard.Sync;
+using Switchboard.Sync.Webhooks;
 
 namespace Switchboard.Server;
 
@@ -68,8 +72,12 @@ public static class HubApplication
         // Calls to the configured systems always use the configuration current at the time of the call.
         builder.Services.AddConnectors(sp => () => sp.GetRequiredService<ConfigurationMonitor>().Current);
         // Ringing calls pop on the desktop of the agent they are offered to (wraps the journal's ingest).
+        builder.Services.AddDelivery(configuration.Delivery);
+        builder.Services.AddFlows();
         builder.Services.AddScreenPop(ScreenPopOptions.From(configuration));
         builder.Services.AddDesktop();
+        // Order and ticket changes from the systems (poll, webhook, queue) update the hub and reach the agents.
+        builder.Services.AddSync();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddHubAuthentication();
@@ -120,7 +128,9 @@ public static class HubApplication
             .MapAgentEndpoints()
             .MapInteractionEndpoints()
             .MapConfigurationEndpoints()
-            .MapApiKeyEndpoints();
+            .MapApiKeyEndpoints()
+            .MapDeadLetterEndpoints()
+            .MapSystemChangeEndpoints();
         return app;
     }
 

@@ -66,6 +66,12 @@ public sealed class TestHub : IAsyncDisposable
         logging:
           level: Information
           format: text
+        delivery:
+          # Tests wait seconds, not minutes, for a write the target refuses to become a dead letter.
+          retry:
+            maxAttempts: 3
+            baseDelayMs: 100
+            maxDelayMs: 500
         """;
 
     public static async Task<TestHub> StartAsync(TestStorage storage = TestStorage.Sqlite, Action<TempDirectory>? configure = null)

@@ -19,6 +19,9 @@ public sealed record FlowDefinition
     /// <summary>screenPop flows: the pop's budget, timeouts and cache (defaults when the section is absent); null for other capabilities.</summary>
     public ScreenPopSettings? ScreenPop { get; init; }
 
+    /// <summary>orderCapture and ticketing flows: how status changes are followed (no polling when the section is absent); null for other capabilities.</summary>
+    public ChangeSettings? Changes { get; init; }
+
     /// <summary>The cohort; set (and required) in pilot mode, null otherwise.</summary>
     public PilotSettings? Pilot { get; init; }
 }

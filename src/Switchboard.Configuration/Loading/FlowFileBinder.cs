@@ -6,9 +6,10 @@ namespace Switchboard.Configuration;
 /// <summary>Binds one file under flows/. Whether the systems it names exist is checked by the loader, which sees them all.</summary>
 internal static class FlowFileBinder
 {
-    private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot", "screenPop"];
+    private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot", "screenPop", "changes"];
     private static readonly string[] ScreenPopKeys = ["budgetMs", "systemTimeoutMs", "cacheSeconds", "historyCount"];
     private static readonly string[] PilotKeys = ["agents", "queues", "percent"];
+    private static readonly string[] ChangeKeys = ["pollSeconds"];
 
     public static BoundFlow? Bind(FileContext file, YamlMappingNode node)
     {
@@ -57,6 +58,7 @@ internal static class FlowFileBinder
         }
 
         var screenPop = BindScreenPop(root, capability);
+        var changes = BindChanges(root, capability);
         if (name is null)
         {
             return null;
@@ -73,6 +75,7 @@ internal static class FlowFileBinder
             Systems = systems.AsReadOnly(),
             Pilot = mode == RolloutMode.Pilot ? pilot : null,
             ScreenPop = screenPop,
+            Changes = changes,
         };
         return new BoundFlow(flow, nameNode, systemNodes);
     }
@@ -111,6 +114,24 @@ internal static class FlowFileBinder
         }
 
         return settings;
+    }
+
+    private static ChangeSettings? BindChanges(MappingReader root, Capability? capability)
+    {
+        if (capability is not (Capability.OrderCapture or Capability.Ticketing))
+        {
+            if (root.Has("changes"))
+            {
+                root.File.Report(root.KeyOrMapping("changes"), "changes", null, "is only for flows whose capability is orderCapture or ticketing");
+            }
+
+            return null;
+        }
+
+        var map = root.Map("changes", ChangeKeys);
+        return map is null
+            ? ChangeSettings.Default
+            : new ChangeSettings { PollSeconds = map.Int("pollSeconds", 0, ChangeSettings.MaxPollSeconds) ?? ChangeSettings.Default.PollSeconds };
     }
 
     private static IReadOnlyList<string> Texts(IReadOnlyList<(YamlNode Node, string Text)>? items) =>

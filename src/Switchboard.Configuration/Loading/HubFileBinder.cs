@@ -4,10 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Switchboard.Configuration;
 
-/// <summary>Binds switchboard.yaml: the hub, server, storage, phone, logging and desktop sections.</summary>
+/// <summary>Binds switchboard.yaml: the hub, server, storage, phone, logging, desktop and delivery sections.</summary>
 internal static class HubFileBinder
 {
-    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging", "desktop"];
+    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging", "desktop", "delivery"];
     private static readonly string[] HubKeys = ["name", "dataDirectory"];
     private static readonly string[] ServerKeys = ["address", "httpsPort", "certificate", "limits"];
     private static readonly string[] CertificateKeys = ["path", "password"];
@@ -33,6 +33,7 @@ internal static class HubFileBinder
             Phone = BindPhone(root.Map("phone", PhoneKeys)),
             Logging = BindLogging(root.Map("logging", LoggingKeys)),
             Desktop = DesktopSettingsBinder.Bind(root.Map("desktop", DesktopSettingsBinder.Keys)),
+            Delivery = DeliverySettingsBinder.Bind(root.Map("delivery", DeliverySettingsBinder.Keys), directory),
         };
     }
 

@@ -52,6 +52,9 @@ internal static class YamlEnums
     public static readonly EnumNames<StorageProvider> Providers = new(
         ("sqlite", StorageProvider.Sqlite), ("postgresql", StorageProvider.Postgresql));
 
+    public static readonly EnumNames<DeliveryTransport> DeliveryTransports = new(
+        ("embedded", DeliveryTransport.Embedded), ("rabbitmq", DeliveryTransport.RabbitMq));
+
     public static readonly EnumNames<StorageDurability> Durabilities = new(
         ("process", StorageDurability.Process), ("power", StorageDurability.Power));
 

@@ -14,14 +14,21 @@ public static class OperationNames
     public const string TicketListByCustomer = "ticket.listByCustomer";
     public const string TicketCreate = "ticket.create";
     public const string TicketUpdate = "ticket.update";
+    public const string TicketListChanged = "ticket.listChanged";
     public const string InteractionLog = "interaction.log";
+
+    /// <summary>The activities a system holds for a period (arguments <c>from</c>, <c>to</c>): what reconciliation compares with the hub's interactions.</summary>
+    public const string InteractionList = "interaction.list";
+
+    /// <summary>A follow-up task for a customer (a missed or abandoned call).</summary>
+    public const string TaskCreate = "task.create";
 
     /// <summary>Every name above, in this order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         CustomerFindByPhone, CustomerGet, CustomerUpsert, CustomerListChanged,
         OrderListByCustomer, OrderCreate, OrderGet, OrderListChanged,
-        TicketListByCustomer, TicketCreate, TicketUpdate, InteractionLog,
+        TicketListByCustomer, TicketCreate, TicketUpdate, TicketListChanged, InteractionLog, InteractionList, TaskCreate,
     ];
 
     public static bool IsStandard(string name) => All.Contains(name, StringComparer.Ordinal);

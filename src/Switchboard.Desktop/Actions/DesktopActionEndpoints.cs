@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Configuration;
 using Switchboard.Core.Common;
 using Switchboard.Core.Events;
+using Switchboard.Flows.CallLogging;
 using Switchboard.Interactions;
+using Switchboard.ScreenPop;
 using Switchboard.Storage.Stores;
 
 namespace Switchboard.Desktop.Actions;
@@ -71,7 +73,7 @@ public static class DesktopActionEndpoints
 
     private static async Task<IResult> WrapUpAsync(
         string callId, WrapUpRequest request, ClaimsPrincipal user, IEventIngest ingest, ContactCenterEventValidator validator,
-        ConfigurationMonitor configuration, TimeProvider clock, CancellationToken cancellationToken)
+        ConfigurationMonitor configuration, ScreenPopEngine pops, TimeProvider clock, CancellationToken cancellationToken)
     {
         var settings = Settings(configuration);
         if (settings.FindDisposition(request.Disposition) is null)
@@ -83,8 +85,29 @@ public static class DesktopActionEndpoints
         }
 
         var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
-        var e = NewEvent(EventTypes.CallWrapUpCompleted, user, clock) with { CallId = callId, Disposition = request.Disposition, Notes = notes };
+        var e = NewEvent(EventTypes.CallWrapUpCompleted, user, clock) with
+        {
+            CallId = callId,
+            Disposition = request.Disposition,
+            Notes = notes,
+            Attributes = ChosenCustomer(pops.Latest(callId)),
+        };
         return await IngestAsync(e, ingest, validator, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The customer the pop shows for the call (the only match, or the one the agent picked), as its id in each system:
+    /// call logging writes the activity against that customer, never against every contact sharing the number.
+    /// </summary>
+    private static Dictionary<string, string> ChosenCustomer(ScreenPopView? view)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in view?.Customer?.Links ?? [])
+        {
+            attributes.TryAdd(CallLoggingFlow.CustomerAttributePrefix + link.System, link.ExternalId);
+        }
+
+        return attributes;
     }
 
     private static async Task<IResult> IngestAsync(ContactCenterEvent e, IEventIngest ingest, ContactCenterEventValidator validator, CancellationToken cancellationToken)

@@ -5,19 +5,29 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
+using Switchboard.Core.Common;
+using Switchboard.Delivery;
+using Switchboard.Delivery.Dispatch;
+using Switchboard.Delivery.Outbox;
 
 namespace Switchboard.Desktop.Actions;
 
 /// <summary>
 /// <c>POST /desktop/api/tickets</c> and <c>POST /desktop/api/orders</c>: the agent creates a record in the
-/// customer's system through that system's configured <c>ticket.create</c> / <c>order.create</c> operation.
-/// Each request carries an idempotency key (the client's <c>Idempotency-Key</c> header, or a fresh one), so
-/// the connector may retry a create without creating twice.
+/// customer's system through that system's configured <c>ticket.create</c> / <c>order.create</c> operation, sent
+/// through the delivery pipeline like every other write: the request is written to the outbox, and the answer waits
+/// up to <see cref="AnswerWait"/> for the system. Delivered: 201 with the record. Refused or given up on: 502 (409 for a
+/// conflict), and the message is a dead letter an operator can replay. Still retrying: 202 with the message id, and
+/// the record is created when the system comes back. Each request carries an idempotency key (the client's
+/// <c>Idempotency-Key</c> header, or a fresh one), so a retried create never creates twice.
 /// </summary>
 internal static class DesktopRecordEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxIdempotencyKey = 200;
+
+    /// <summary>How long a create waits for the system before answering 202 (queued).</summary>
+    public static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
 
     public static RouteGroupBuilder MapDesktopRecords(this RouteGroupBuilder group)
     {
@@ -27,7 +37,7 @@ internal static class DesktopRecordEndpoints
     }
 
     private static async Task<IResult> CreateTicketAsync(
-        CreateTicketRequest request, HttpRequest http, ConfigurationMonitor configuration, IOperationInvoker invoker, ILoggerFactory loggers,
+        CreateTicketRequest request, HttpRequest http, ConfigurationMonitor configuration, DesktopPipeline pipeline, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var errors = DesktopRecordValidator.Ticket(request);
@@ -44,12 +54,12 @@ internal static class DesktopRecordEndpoints
             ("priority", Blank(request.Priority)),
             ("interactionId", Blank(request.CallId)),
             ("idempotencyKey", key));
-        return await CreateAsync(request.CustomerSystem!.Trim(), OperationNames.TicketCreate, "ticket", arguments, configuration, invoker, loggers, cancellationToken)
+        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.TicketCreate, "ticket", key, arguments, configuration, pipeline, loggers, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private static async Task<IResult> CreateOrderAsync(
-        CreateOrderRequest request, HttpRequest http, ConfigurationMonitor configuration, IOperationInvoker invoker, ILoggerFactory loggers,
+        CreateOrderRequest request, HttpRequest http, ConfigurationMonitor configuration, DesktopPipeline pipeline, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var errors = DesktopRecordValidator.Order(request);
@@ -65,13 +75,13 @@ internal static class DesktopRecordEndpoints
             ("lines", DesktopRecordValidator.LinesArgument(request.Lines!)),
             ("interactionId", Blank(request.CallId)),
             ("idempotencyKey", key));
-        return await CreateAsync(request.CustomerSystem!.Trim(), OperationNames.OrderCreate, "order", arguments, configuration, invoker, loggers, cancellationToken)
+        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.OrderCreate, "order", key, arguments, configuration, pipeline, loggers, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private static async Task<IResult> CreateAsync(
-        string system, string operation, string what, OperationArguments arguments, ConfigurationMonitor configuration, IOperationInvoker invoker,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        string system, string customerId, string operation, string what, string key, OperationArguments arguments, ConfigurationMonitor configuration,
+        DesktopPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var definition = configuration.Current?.FindSystem(system);
         if (definition is null)
@@ -89,33 +99,64 @@ internal static class DesktopRecordEndpoints
                 detail: $"No {what} was created: system '{system}' does not define the operation {operation}; add it to {definition.File} to create {what}s there.");
         }
 
-        OperationResult result;
-        try
-        {
-            result = await invoker.InvokeAsync(system, operation, arguments, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConnectorException ex)
-        {
-            DesktopActionLog.CreateFailed(loggers.CreateLogger(typeof(DesktopRecordEndpoints)), operation, system, ex.Reason);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: $"{system} could not create the {what}",
-                detail: ex.Message,
-                extensions: new Dictionary<string, object?> { ["system"] = system, ["operation"] = operation, ["reason"] = ex.Reason, ["kind"] = ex.Kind.ToString() });
-        }
-
-        if (result.Outcome == OperationOutcome.Conflict)
+        if (definition.Mode == RolloutMode.Off)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: $"{system} refused the {what} as conflicting",
-                detail: $"{system} {operation}: {result.Reason ?? "the system answered with a conflict"}",
-                extensions: new Dictionary<string, object?> { ["system"] = system, ["operation"] = operation, ["reason"] = result.Reason });
+                title: $"The system is off",
+                detail: $"No {what} was created: system '{system}' is off (mode: off in {definition.File}).");
+        }
+
+        var message = new DeliveryMessage
+        {
+            Id = HubIds.New(),
+            Target = system,
+            Operation = operation,
+            RecordKey = $"customer:{system}:{customerId}",
+            IdempotencyKey = key,
+            Source = DesktopActionEndpoints.Source,
+            Arguments = Arguments(arguments),
+            OccurredAt = pipeline.Clock.GetUtcNow(),
+            EnqueuedAt = pipeline.Clock.GetUtcNow(),
+        };
+        var result = await pipeline.SendAsync(message, AnswerWait, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return TypedResults.Accepted((string?)null, new DesktopRecordQueued(message.Id, "queued",
+                $"{system} has not answered yet; the {what} is queued and will be created when it does."));
+        }
+
+        if (!result.Delivered)
+        {
+            DesktopActionLog.CreateFailed(loggers.CreateLogger(typeof(DesktopRecordEndpoints)), operation, system, result.LastError ?? "");
+            var conflict = result.FailureKind == "Conflict";
+            return TypedResults.Problem(
+                statusCode: conflict ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway,
+                title: conflict ? $"{system} refused the {what} as conflicting" : $"{system} could not create the {what}",
+                detail: result.LastError,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["system"] = system, ["operation"] = operation, ["reason"] = result.Reason, ["kind"] = result.FailureKind, ["deadLetterId"] = message.Id,
+                });
         }
 
         // An operation without a response mapping answers no record: the create still happened.
-        var record = result.Records.Count > 0 ? (JsonObject)result.Records[0].DeepClone() : [];
+        var record = result.Answer is { Records.Count: > 0 } answer ? (JsonObject)answer.Records[0].DeepClone() : [];
         return TypedResults.Created((string?)null, record);
+    }
+
+    private static JsonObject Arguments(OperationArguments arguments)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in arguments)
+        {
+            if (name != "idempotencyKey")
+            {
+                json[name] = value?.DeepClone();
+            }
+        }
+
+        return json;
     }
 
     private static string IdempotencyKey(HttpRequest http, Dictionary<string, string[]> errors)

@@ -13,8 +13,13 @@ public sealed class AgentHub(ScreenPopEngine engine) : Hub
 {
     public const string Path = "/desktop/hub";
     public const string PopMethod = "pop";
+    public const string RecordChangedMethod = "recordChanged";
+    private const int MaxCustomerId = 200;
 
     public static string GroupFor(string agentId) => $"agent:{agentId}";
+
+    /// <summary>The group of the desktops showing a customer (by the hub's customer id).</summary>
+    public static string CustomerGroupFor(string customerId) => $"customer:{customerId}";
 
     public override async Task OnConnectedAsync()
     {
@@ -25,6 +30,19 @@ public sealed class AgentHub(ScreenPopEngine engine) : Hub
 
         await base.OnConnectedAsync();
     }
+
+    /// <summary>The desktop shows this customer (the hub's id): their orders' and tickets' changes arrive as <c>recordChanged</c>.</summary>
+    public Task Watch(string customerId) =>
+        Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroupFor(CheckedCustomerId(customerId)), Context.ConnectionAborted);
+
+    /// <summary>The desktop no longer shows this customer.</summary>
+    public Task Unwatch(string customerId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, CustomerGroupFor(CheckedCustomerId(customerId)), Context.ConnectionAborted);
+
+    private static string CheckedCustomerId(string customerId) =>
+        string.IsNullOrWhiteSpace(customerId) || customerId.Length > MaxCustomerId
+            ? throw new HubException($"customerId must be 1 to {MaxCustomerId} characters")
+            : customerId;
 
     /// <summary>The latest pop of a call (for a desktop that connected after it rang).</summary>
     public ScreenPopView? Latest(string callId) => engine.Latest(callId);

@@ -33,6 +33,7 @@
       'priority.none': '—', 'priority.low': 'Low', 'priority.normal': 'Normal', 'priority.high': 'High', 'priority.urgent': 'Urgent',
       'order.new': 'New order', 'order.sku': 'Item (SKU)', 'order.quantity': 'Quantity', 'order.currency': 'Currency',
       'order.created': 'Order {0} created in {1}.', 'order.failed': 'Order not created: {0}',
+      'record.updated': 'updated just now',
     },
     zh: {
       'signIn.title': '坐席登录', 'signIn.username': '用户名', 'signIn.password': '密码', 'signIn.submit': '登录',
@@ -63,6 +64,7 @@
       'priority.none': '—', 'priority.low': '低', 'priority.normal': '普通', 'priority.high': '高', 'priority.urgent': '紧急',
       'order.new': '新建订单', 'order.sku': '商品编号（SKU）', 'order.quantity': '数量', 'order.currency': '币种',
       'order.created': '已在 {1} 创建订单 {0}。', 'order.failed': '订单未创建：{0}',
+      'record.updated': '刚刚更新',
     },
   };
   const REASONS = ['break', 'lunch', 'training', 'meeting', 'other'];
@@ -71,7 +73,7 @@
 
   const desk = {
     lang: initialLanguage(), agent: null, connection: null, dispositions: [], agentState: 'notReady',
-    calls: new Map(), order: [], picking: false, stopping: false,
+    calls: new Map(), order: [], picking: false, stopping: false, watching: null,
   };
 
   function initialLanguage() {
@@ -184,6 +186,7 @@
     await api('POST', '/desktop/api/sign-out').catch(() => {});
     desk.calls.clear();
     desk.order = [];
+    desk.watching = null;
     desk.connection = null;
     showSignIn();
   }
@@ -200,8 +203,9 @@
       .build();
     desk.connection = connection;
     connection.on('pop', onPop);
+    connection.on('recordChanged', onRecordChanged);
     connection.onreconnecting(() => renderConnection('reconnecting'));
-    connection.onreconnected(() => { renderConnection('connected'); refreshCalls(); });
+    connection.onreconnected(() => { renderConnection('connected'); rewatch(); refreshCalls(); });
     connection.onclose(() => { renderConnection('disconnected'); if (!desk.stopping) setTimeout(restart, 5000); });
     await startConnection(connection);
   }
@@ -211,6 +215,7 @@
     try {
       await connection.start();
       renderConnection('connected');
+      rewatch();
       refreshCalls();
     } catch {
       renderConnection('disconnected');
@@ -232,6 +237,46 @@
       const view = await desk.connection.invoke('Latest', callId).catch(() => null);
       if (view) onPop(view);
     }
+  }
+
+  // ---- order and ticket changes of the customer shown ----
+
+  // The hub's id of a customer is its "switchboard" link; only customers the hub knows get changes pushed.
+  function hubCustomerId(customer) {
+    const own = customer && (customer.links || []).find((l) => l.system === 'switchboard');
+    return own ? own.externalId : null;
+  }
+
+  // Watches the customer shown (null: none), so the hub pushes their orders' and tickets' changes as "recordChanged".
+  function watch(customerId) {
+    if (desk.watching === customerId) return;
+    const previous = desk.watching;
+    desk.watching = customerId;
+    if (!desk.connection || desk.connection.state !== signalR.HubConnectionState.Connected) return;
+    if (previous) desk.connection.invoke('Unwatch', previous).catch(() => {});
+    if (customerId) desk.connection.invoke('Watch', customerId).catch(() => {});
+  }
+
+  // A new connection is in no group: watch the customer shown again.
+  function rewatch() {
+    if (desk.watching) desk.connection.invoke('Watch', desk.watching).catch(() => {});
+  }
+
+  // A system changed an order's or ticket's status: update it in every pop that lists it.
+  function onRecordChanged(change) {
+    let found = false;
+    for (const view of desk.calls.values()) {
+      const customer = view.customer;
+      if (!customer || hubCustomerId(customer) !== change.customerId) continue;
+      for (const item of (change.kind === 'ticket' ? customer.tickets : customer.orders) || []) {
+        if (item.system === change.system && item.externalId === change.externalId) {
+          item.status = change.status;
+          item.changed = true;
+          found = true;
+        }
+      }
+    }
+    if (found) render();
   }
 
   function renderConnection(state) {
@@ -356,6 +401,7 @@
   }
 
   function renderCustomer(customer, provisional) {
+    watch(hubCustomerId(customer));
     $('customer-empty').hidden = !!customer;
     $('customer-360').hidden = !customer;
     if (!customer) return;
@@ -386,13 +432,15 @@
     const orders = clear($('orders'));
     for (const o of customer.orders || []) {
       orders.append(el('tr', {},
-        el('td', {}, link(o.number || o.externalId, o.url)), el('td', {}, el('span', { cls: 'status', text: o.status || '' })),
+        el('td', {}, link(o.number || o.externalId, o.url)),
+        el('td', {}, el('span', { cls: 'status', text: o.status || '' }), o.changed ? el('span', { cls: 'muted', text: ` ${t('record.updated')}` }) : null),
         el('td', { cls: 'num', text: money(o.total, o.currency) }), el('td', { text: date(o.createdAt) }), el('td', {}, systemTag(o.system))));
     }
     if (!orders.children.length) orders.append(el('tr', {}, emptyCell(t('orders.none'))));
 
     fillItems($('tickets'), customer.tickets || [], t('tickets.none'), (k) => [
       link(k.subject || k.externalId, k.url), el('span', { cls: 'status', text: k.status || '' }),
+      k.changed ? el('span', { cls: 'muted', text: t('record.updated') }) : null,
       k.priority ? el('span', { cls: 'muted', text: k.priority }) : null, systemTag(k.system)]);
     fillItems($('interactions'), customer.interactions || [], t('history.none'), (i) => [
       el('span', { cls: 'muted', text: date(i.startedAt) }), i.direction ? el('span', { cls: 'muted', text: t(`direction.${i.direction}`) }) : null,

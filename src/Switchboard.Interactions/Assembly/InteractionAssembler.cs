@@ -21,8 +21,11 @@ public sealed class InteractionAssembler(
     InteractionStore interactions,
     AgentStore agents,
     CustomerStore customers,
-    InteractionFolder folder)
+    InteractionFolder folder,
+    IEnumerable<IInteractionObserver> observers)
 {
+    private readonly IInteractionObserver[] _observers = [.. observers];
+
     /// <summary>Applies the next batch of unapplied journal rows; returns how many.</summary>
     /// <remarks>
     /// One connection and one transaction per batch: the folds, the timeline appends and the "applied"
@@ -53,6 +56,10 @@ public sealed class InteractionAssembler(
             "UPDATE inbound_events SET applied = 1 WHERE applied = 0 AND seq BETWEEN @first AND @last",
             new { first = rows[0].Seq, last = rows[^1].Seq }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
+        foreach (var observer in _observers)
+        {
+            observer.OnCommitted();
+        }
 
         // Agent state is last-writer-wins by occurrence time, so applying it again after a crash is harmless.
         foreach (var agentEvents in events.Where(e => EventTypes.IsAgent(e.Event.Type)).GroupBy(e => e.Event.AgentId!, StringComparer.Ordinal))
@@ -94,6 +101,11 @@ public sealed class InteractionAssembler(
         foreach (var e in fresh)
         {
             await interactions.AppendEventAsync(folded.Id, e, connection, transaction, ct);
+        }
+
+        foreach (var observer in _observers)
+        {
+            await observer.OnChangedAsync(existing, folded, fresh, connection, transaction, ct);
         }
     }
 

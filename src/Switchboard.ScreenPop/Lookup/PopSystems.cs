@@ -1,4 +1,3 @@
-using System.Text;
 using Switchboard.Configuration;
 
 namespace Switchboard.ScreenPop.Lookup;
@@ -40,19 +39,5 @@ internal static class PopSystems
     };
 
     private static bool InCohort(PilotSettings pilot, PopRequest request) =>
-        (request.AgentId is not null && pilot.Agents.Contains(request.AgentId, StringComparer.Ordinal))
-        || (request.Queue is not null && pilot.Queues.Contains(request.Queue, StringComparer.Ordinal))
-        || Bucket(request.CallId) < pilot.Percent;
-
-    /// <summary>0..99, the same for a call id in every hub process (string.GetHashCode is randomized per process).</summary>
-    internal static int Bucket(string callId)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(callId))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        return (int)(hash % 100);
-    }
+        pilot.Includes(request.AgentId is null ? [] : [request.AgentId], request.Queue, request.CallId);
 }

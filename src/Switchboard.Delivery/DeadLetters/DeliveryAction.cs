@@ -1,0 +1,11 @@
+namespace Switchboard.Delivery.DeadLetters;
+
+/// <summary>One line of the audit trail: <see cref="Actor"/> replayed or discarded the dead letter <see cref="MessageId"/>.</summary>
+/// <param name="Actor">Who: <c>api-key:NAME (ID)</c> for the API, <c>cli:USER</c> for the command line.</param>
+/// <param name="Action"><c>replay</c> or <c>discard</c>.</param>
+/// <param name="Detail">The reason the message had been dead-lettered.</param>
+public sealed record DeliveryAction(DateTimeOffset At, string Actor, string Action, string MessageId, string Target, string? Detail)
+{
+    public const string Replay = "replay";
+    public const string Discard = "discard";
+}

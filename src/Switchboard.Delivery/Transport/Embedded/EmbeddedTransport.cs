@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Switchboard.Delivery.Dispatch;
+using Switchboard.Delivery.Outbox;
+using Switchboard.Storage;
+
+namespace Switchboard.Delivery.Transport.Embedded;
+
+/// <summary>
+/// The embedded default: the outbox table is the queue. A target's consumer reads its rows in <c>seq</c> order,
+/// leases each once, and deletes a row when the dispatcher settles it (deletes are grouped into few transactions).
+/// Idle, it sleeps on <see cref="DeliverySignal"/>, which the writer of a row notifies right after its commit, so a
+/// message starts on its way at once; it also looks every <see cref="EmbeddedTransportOptions.IdleLook"/> for rows
+/// another process wrote (a CLI replay).
+/// </summary>
+/// <remarks>
+/// One hub process consumes the embedded queue: with several processes on one PostgreSQL database, use RabbitMQ.
+/// Rows left by a previous run are leased with <see cref="DeliveryLease.Redelivered"/> set, since that run may have
+/// sent them before it stopped.
+/// </remarks>
+public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal signal, EmbeddedTransportOptions? options = null) : IDeliveryTransport
+{
+    private readonly EmbeddedTransportOptions _options = options ?? new EmbeddedTransportOptions();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private GroupCommit<long>? _deletes;
+    private long _startSeq;
+
+    public string Name => "embedded";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await storage.OpenAsync(cancellationToken);
+        _startSeq = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM delivery_outbox", cancellationToken: cancellationToken)) ?? 0;
+        _deletes = new GroupCommit<long>(storage, DeleteAsync);
+    }
+
+    public async IAsyncEnumerable<DeliveryLease> ConsumeAsync(string target, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var deletes = _deletes ?? throw new InvalidOperationException("StartAsync must be called before ConsumeAsync.");
+        using var slots = new SemaphoreSlim(window, window);
+        var leased = new ConcurrentDictionary<long, byte>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IReadOnlyList<OutboxRow> rows;
+            await using (var connection = await storage.OpenAsync(cancellationToken))
+            {
+                rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                    $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target ORDER BY seq LIMIT @limit",
+                    new { target, limit = window + leased.Count }, cancellationToken: cancellationToken))).AsList();
+            }
+
+            var fresh = 0;
+            foreach (var row in rows)
+            {
+                if (leased.ContainsKey(row.Seq))
+                {
+                    continue;
+                }
+
+                await slots.WaitAsync(cancellationToken);
+                leased[row.Seq] = 0;
+                _inFlight.AddOrUpdate(target, 1, (_, n) => n + 1);
+                fresh++;
+                yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async () =>
+                {
+                    await deletes.AddAsync(row.Seq);
+                    leased.TryRemove(row.Seq, out _);
+                    _inFlight.AddOrUpdate(target, 0, (_, n) => n - 1);
+                    slots.Release();
+                });
+            }
+
+            if (fresh == 0)
+            {
+                // Everything queued is leased (or nothing is queued): sleep until a commit or a settle makes room.
+                await signal.WaitAsync(target, _options.IdleLook, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<long> CountPendingAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var connection = await storage.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM delivery_outbox WHERE target = @target", new { target }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Messages of <paramref name="target"/> leased and not yet settled by this process.</summary>
+    public int InFlight(string target) => _inFlight.GetValueOrDefault(target);
+
+    private static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> seqs, CancellationToken ct)
+    {
+        foreach (var chunk in seqs.Chunk(500))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM delivery_outbox WHERE seq IN (" + string.Join(',', chunk) + ")", transaction: transaction, cancellationToken: ct));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_deletes is not null)
+        {
+            await _deletes.DisposeAsync();
+        }
+    }
+
+    private sealed class EmbeddedLease(DeliveryMessage message, bool redelivered, Func<Task> settle) : DeliveryLease(message, redelivered)
+    {
+        private int _settled;
+
+        public override async ValueTask SettleAsync(CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                await settle();
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Switchboard.Delivery.Tests.Support;
+
+public enum DeliveryTransportKind
+{
+    Embedded,
+    RabbitMq,
+}
