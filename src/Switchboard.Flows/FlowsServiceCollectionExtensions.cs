@@ -11,6 +11,7 @@ public static class FlowsServiceCollectionExtensions
     public static IServiceCollection AddFlows(this IServiceCollection services)
     {
         services.TryAddSingleton<CallLoggingFlow>();
+        services.TryAddSingleton<Reconciliation.CallLogReconciler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInteractionObserver, CallLoggingFlow>(sp => sp.GetRequiredService<CallLoggingFlow>()));
         return services;
     }

@@ -130,7 +130,9 @@ public static class HubApplication
             .MapConfigurationEndpoints()
             .MapApiKeyEndpoints()
             .MapDeadLetterEndpoints()
-            .MapSystemChangeEndpoints();
+            .MapSystemChangeEndpoints()
+            .MapDeliveryStatusEndpoints()
+            .MapReconciliationEndpoints();
         return app;
     }
 

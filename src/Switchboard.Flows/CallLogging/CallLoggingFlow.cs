@@ -53,23 +53,10 @@ public sealed partial class CallLoggingFlow(
         {
             foreach (var system in Targets(current, flow, operation))
             {
-                var customerId = await CustomerIdAsync(after, system.Name, ct);
-                var subject = completed ? Subject(after) : $"Call back {after.CallerNumber ?? after.CallerNumberRaw ?? "the caller"}: missed call";
-                var message = new DeliveryMessage
-                {
-                    Id = HubIds.New(),
-                    Target = system.Name,
-                    Operation = operation,
-                    RecordKey = $"interaction:{after.Id}",
-                    IdempotencyKey = completed ? $"{flow.Name}:{after.Id}" : $"{flow.Name}:{after.Id}:follow-up",
-                    Source = flow.Name,
-                    Arguments = CallLoggingArguments.For(after, customerId, subject),
-                    OccurredAt = (completed ? after.CompletedAt : after.EndedAt) ?? clock.GetUtcNow(),
-                    EnqueuedAt = clock.GetUtcNow(),
-                };
+                var message = await MessageAsync(flow, system.Name, after, completed, ct);
                 if (flow.Mode == RolloutMode.Shadow)
                 {
-                    LogShadow(logger, flow.Name, operation, system.Name, after.Id, customerId);
+                    LogShadow(logger, flow.Name, operation, system.Name, after.Id, message.Arguments["customerId"]?.GetValue<string>());
                     continue;
                 }
 
@@ -107,6 +94,29 @@ public sealed partial class CallLoggingFlow(
         }
     }
 
+    /// <summary>
+    /// The message that logs <paramref name="interaction"/> at <paramref name="system"/> (<c>interaction.log</c> when
+    /// <paramref name="completed"/>, else the <c>task.create</c> follow-up), with the idempotency key derived from the
+    /// flow and the interaction: built the same way when reconciliation sends it again.
+    /// </summary>
+    public async Task<DeliveryMessage> MessageAsync(FlowDefinition flow, string system, Interaction interaction, bool completed, CancellationToken ct)
+    {
+        var customerId = await CustomerIdAsync(interaction, system, ct);
+        var subject = completed ? Subject(interaction) : $"Call back {interaction.CallerNumber ?? interaction.CallerNumberRaw ?? "the caller"}: missed call";
+        return new DeliveryMessage
+        {
+            Id = HubIds.New(),
+            Target = system,
+            Operation = completed ? OperationNames.InteractionLog : OperationNames.TaskCreate,
+            RecordKey = $"interaction:{interaction.Id}",
+            IdempotencyKey = completed ? $"{flow.Name}:{interaction.Id}" : $"{flow.Name}:{interaction.Id}:follow-up",
+            Source = flow.Name,
+            Arguments = CallLoggingArguments.For(interaction, customerId, subject),
+            OccurredAt = (completed ? interaction.CompletedAt : interaction.EndedAt) ?? clock.GetUtcNow(),
+            EnqueuedAt = clock.GetUtcNow(),
+        };
+    }
+
     private static bool Applies(FlowDefinition flow, Interaction interaction) => flow.Mode switch
     {
         RolloutMode.On or RolloutMode.Shadow => true,
@@ -115,7 +125,7 @@ public sealed partial class CallLoggingFlow(
     };
 
     /// <summary>The flow's systems (every system when it lists none) that define the operation and are not off.</summary>
-    private static IEnumerable<SystemDefinition> Targets(HubConfiguration configuration, FlowDefinition flow, string operation) =>
+    internal static IEnumerable<SystemDefinition> Targets(HubConfiguration configuration, FlowDefinition flow, string operation) =>
         configuration.Systems.Where(s =>
             s.Mode != RolloutMode.Off
             && s.Implements(operation)

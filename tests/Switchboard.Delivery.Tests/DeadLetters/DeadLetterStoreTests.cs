@@ -190,7 +190,7 @@ public abstract class DeadLetterStoreTests(TestStorage kind) : IAsyncLifetime
     public async Task Replaying_a_message_still_in_the_outbox_leaves_one_copy()
     {
         var message = Message("crm", "r1", "m1");
-        await new Outbox.Outbox(_database.Storage, _signal).EnqueueAsync([message], CancellationToken.None);
+        await new Outbox.Outbox(_database.Storage, _signal, TimeProvider.System).EnqueueAsync([message], CancellationToken.None);
         await _store.AddAsync(message, "x", [Attempt(1)], Start, CancellationToken.None);
 
         (await _store.ReplayAsync(new DeadLetterFilter { Id = "m1" }, "cli:ops", CancellationToken.None)).ShouldBe(1);

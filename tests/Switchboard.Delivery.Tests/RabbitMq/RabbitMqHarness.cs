@@ -21,7 +21,7 @@ internal sealed class RabbitMqHarness : IAsyncDisposable
         _loggers = loggers;
         Transport = transport;
         Signal = signal;
-        Outbox = new OutboxWriter(database.Storage, signal);
+        Outbox = new OutboxWriter(database.Storage, signal, TimeProvider.System);
     }
 
     public DeliveryDatabase Database { get; }

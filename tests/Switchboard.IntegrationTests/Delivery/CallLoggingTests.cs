@@ -49,7 +49,14 @@ public sealed class CallLoggingTests : IAsyncLifetime
                       { "contactId": {{ customerId | json }}, "subject": {{ subject | json }}, "direction": {{ direction | json }},
                         "startedAt": {{ startedAt | json }}, "talkSeconds": {{ talkSeconds | json }}, "durationSeconds": {{ durationSeconds | json }},
                         "disposition": {{ disposition | json }}, "notes": {{ notes | json }}, "recording": {{ recordingUrl | json }},
-                        "callId": {{ callId | json }}, "agent": {{ agentId | json }} }
+                        "callId": {{ callId | json }}, "agent": {{ agentId | json }}, "interaction": {{ interactionId | json }} }
+                  interaction.list:
+                    method: GET
+                    path: /api/activities
+                    query: { from: "{{ from }}", to: "{{ to }}" }
+                    response:
+                      items: $.records[*]
+                      fields: { externalId: $.id, interactionId: $.callId }
                   task.create:
                     method: POST
                     path: /api/tasks
@@ -94,7 +101,7 @@ public sealed class CallLoggingTests : IAsyncLifetime
     };
 
     private List<WireMock.IRequestMessage> Sent(string path) =>
-        [.. _crm.LogEntries.Select(e => e.RequestMessage!).Where(r => r.Path == path)];
+        [.. _crm.LogEntries.Select(e => e.RequestMessage!).Where(r => r.Path == path && r.Method == "POST")];
 
     private async Task<List<WireMock.IRequestMessage>> WaitForAsync(string path, int count)
     {
@@ -208,5 +215,82 @@ public sealed class CallLoggingTests : IAsyncLifetime
         sent.Headers!["Idempotency-Key"].ToString().ShouldBe($"call-logging:{await InteractionIdAsync("call-4")}:follow-up");
         await Task.Delay(1000);
         Sent("/api/activities").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reconciliation_reports_what_the_crm_lacks_or_holds_twice_and_resends_the_missing_once()
+    {
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await PostAsync(
+                Call($"r{n}-answered", "call.answered", $"rec-{n}", n * 100),
+                Call($"r{n}-ended", "call.ended", $"rec-{n}", (n * 100) + 30),
+                Call($"r{n}-wrapup", "call.wrapup_completed", $"rec-{n}", (n * 100) + 40, disposition: "resolved"));
+        }
+
+        await WaitForAsync("/api/activities", 3);
+        var ids = new Dictionary<int, string>();
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            ids[n] = await InteractionIdAsync($"rec-{n}");
+        }
+
+        // The CRM lost the second call's activity, holds the first twice, and has one the hub does not know.
+        _crm.Given(Request.Create().WithPath("/api/activities").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new
+            {
+                records = new object[]
+                {
+                    new { id = "A-1", callId = ids[1] }, new { id = "A-1b", callId = ids[1] }, new { id = "A-3", callId = ids[3] },
+                    new { id = "A-x", callId = "someone-elses" },
+                },
+            })));
+        var period = new { system = "crm", from = T0, to = T0.AddHours(1) };
+
+        var report = await _api.PostAsJsonAsync("/api/v1/delivery/reconciliation", period);
+        report.StatusCode.ShouldBe(HttpStatusCode.OK, await report.Content.ReadAsStringAsync());
+        var found = await report.Content.ReadFromJsonAsync<JsonElement>();
+        found.GetProperty("hubInteractions").GetInt32().ShouldBe(3);
+        found.GetProperty("targetActivities").GetInt32().ShouldBe(4);
+        found.GetProperty("missing").EnumerateArray().Select(e => e.GetString()).ShouldBe([ids[2]]);
+        var duplicated = found.GetProperty("duplicated")[0];
+        duplicated.GetProperty("interactionId").GetString().ShouldBe(ids[1]);
+        duplicated.GetProperty("count").GetInt32().ShouldBe(2);
+        found.GetProperty("unknown").EnumerateArray().Select(e => e.GetString()).ShouldBe(["A-x"]);
+        found.GetProperty("resent").GetInt32().ShouldBe(0);
+        Sent("/api/activities").Count.ShouldBe(3);
+
+        // Comparing needs read access; sending again needs manage access, and is recorded with who asked.
+        using var auditor = _hub.Client(await _hub.IssueKeyAsync(Roles.Auditor));
+        (await auditor.PostAsJsonAsync("/api/v1/delivery/reconciliation", period)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await auditor.PostAsJsonAsync("/api/v1/delivery/reconciliation/resend", period)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var resend = await _api.PostAsJsonAsync("/api/v1/delivery/reconciliation/resend", period);
+        (await resend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resent").GetInt32().ShouldBe(1);
+
+        var again = (await WaitForAsync("/api/activities", 4))[3];
+        JsonDocument.Parse(again.Body!).RootElement.GetProperty("interaction").GetString().ShouldBe(ids[2]);
+        again.Headers!["Idempotency-Key"].ToString().ShouldBe($"call-logging:{ids[2]}");
+        var actions = await _api.GetFromJsonAsync<JsonElement>("/api/v1/delivery/actions");
+        actions.GetProperty("items").EnumerateArray().ShouldContain(a =>
+            a.GetProperty("action").GetString() == "resend" && a.GetProperty("actor").GetString()!.StartsWith("api-key:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reconciliation_of_an_unknown_system_or_a_backwards_period_is_refused_and_sends_nothing()
+    {
+        var unknown = await _api.PostAsJsonAsync("/api/v1/delivery/reconciliation/resend", new { system = "erp", from = T0, to = T0.AddHours(1) });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("system")[0].GetString()
+            .ShouldBe("system: 'erp' is not configured (systems: crm)");
+
+        var backwards = await _api.PostAsJsonAsync("/api/v1/delivery/reconciliation", new { system = "crm", from = T0, to = T0.AddHours(-1) });
+        backwards.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await backwards.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("to")[0].GetString()!
+            .ShouldContain("is not after from");
+
+        var missing = await _api.PostAsJsonAsync("/api/v1/delivery/reconciliation", new { system = "crm" });
+        (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("from")[0].GetString()
+            .ShouldBe("from: is required: the start of the period (ISO 8601)");
+        _crm.LogEntries.ShouldBeEmpty();
     }
 }
