@@ -23,7 +23,13 @@ void Say(string text) => Console.Error.WriteLine($"[{options.System}] {text}");
 
 await using var receiver = await CountingReceiver.StartAsync(options.ReceiverPort);
 using var driver = new CallDriver(options);
-using var stop = new CancellationTokenSource(options.Timeout * 2);
+// Each wait has its own timeout and each request the client's; Ctrl+C stops the run.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
 
 if (options.Warmup > 0)
 {
