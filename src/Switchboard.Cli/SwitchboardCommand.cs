@@ -16,6 +16,7 @@ public static class SwitchboardCommand
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(CallCommand.Create());
         root.Subcommands.Add(DeadLetterCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         return root;
     }
 }

@@ -30,6 +30,7 @@
       'record.create': 'Create', 'record.noSystem': 'This customer has no record in a system to create it in.',
       'ticket.new': 'New ticket', 'ticket.subject': 'Subject', 'ticket.description': 'Description', 'ticket.priority': 'Priority',
       'ticket.created': 'Ticket {0} created in {1}.', 'ticket.failed': 'Ticket not created: {0}',
+      'record.queued': '{0} has not answered yet; it is queued and will be created when {0} does.',
       'priority.none': '—', 'priority.low': 'Low', 'priority.normal': 'Normal', 'priority.high': 'High', 'priority.urgent': 'Urgent',
       'order.new': 'New order', 'order.sku': 'Item (SKU)', 'order.quantity': 'Quantity', 'order.currency': 'Currency',
       'order.created': 'Order {0} created in {1}.', 'order.failed': 'Order not created: {0}',
@@ -61,6 +62,7 @@
       'record.create': '创建', 'record.noSystem': '该客户在任何系统中都没有记录，无法创建。',
       'ticket.new': '新建工单', 'ticket.subject': '主题', 'ticket.description': '描述', 'ticket.priority': '优先级',
       'ticket.created': '已在 {1} 创建工单 {0}。', 'ticket.failed': '工单未创建：{0}',
+      'record.queued': '{0} 暂未响应；已排队，{0} 恢复后将自动创建。',
       'priority.none': '—', 'priority.low': '低', 'priority.normal': '普通', 'priority.high': '高', 'priority.urgent': '紧急',
       'order.new': '新建订单', 'order.sku': '商品编号（SKU）', 'order.quantity': '数量', 'order.currency': '币种',
       'order.created': '已在 {1} 创建订单 {0}。', 'order.failed': '订单未创建：{0}',
@@ -541,6 +543,11 @@
       customerSystem: first.system, customerId: first.externalId, callId: view ? view.callId : undefined, ...body,
     }).catch(() => ({ ok: false, status: 0 }));
     $(`${kind}-submit`).disabled = false;
+    if (answer.status === 202) {
+      // The system has not answered yet: the hub keeps retrying and creates it when the system is back.
+      report(result, true, t('record.queued', first.system));
+      return true;
+    }
     if (answer.ok) {
       const record = answer.data || {};
       report(result, true, t(`${kind}.created`, record.number || record.externalId || '', first.system));

@@ -30,8 +30,12 @@ public sealed class DesktopRecordTests : IAsyncLifetime
                 .WithBody("""{ "id": "O-9", "number": "SO-9", "status": "new" }"""));
         _crm.Given(Request.Create().WithPath("/api/broken/tickets").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(500).WithBody("database is down"));
+        _crm.Given(Request.Create().WithPath("/api/slow/tickets").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromSeconds(6))
+                .WithBody("""{ "id": "T-slow", "subject": "Slow", "status": "open" }"""));
         _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
         {
+            d.Write("systems/slowdesk.yaml", CrmYaml("slowdesk", "/api/slow", withCreates: true));
             d.Write("systems/crm.yaml", CrmYaml("crm", "/api", withCreates: true));
             d.Write("systems/helpdesk.yaml", CrmYaml("helpdesk", "/api/broken", withCreates: true));
             d.Write("systems/legacy.yaml", CrmYaml("legacy", "/api", withCreates: false));
@@ -113,6 +117,28 @@ public sealed class DesktopRecordTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("detail").GetString()!.ShouldStartWith("helpdesk ticket.create: ");
         problem.GetProperty("reason").GetString()!.ShouldContain("500");
+    }
+
+    [Fact]
+    public async Task A_system_slower_than_the_wait_answers_queued_and_the_ticket_is_still_created_once()
+    {
+        using var desk = await SignInAsync();
+
+        var response = await desk.PostAsJsonAsync("/desktop/api/tickets", new { customerSystem = "slowdesk", customerId = "C-1", subject = "Slow" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        queued.GetProperty("status").GetString().ShouldBe("queued");
+        queued.GetProperty("messageId").GetString().ShouldNotBeNullOrEmpty();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Sent("/api/slow/tickets").Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Sent("/api/slow/tickets").Count.ShouldBe(1);
+        var status = await _hub.Client(await _hub.IssueKeyAsync(Roles.Admin)).GetFromJsonAsync<JsonElement>("/api/v1/delivery/targets");
+        status.GetProperty("targets").EnumerateArray().ShouldContain(t => t.GetProperty("target").GetString() == "slowdesk");
     }
 
     [Fact]
