@@ -58,6 +58,7 @@ public sealed class SampleConfigurationTests
             OperationNames.CustomerFindByPhone, OperationNames.CustomerGet, OperationNames.CustomerUpsert,
             OperationNames.CustomerListChanged, OperationNames.TicketListByCustomer, OperationNames.TicketCreate,
             OperationNames.InteractionLog,
+            OperationNames.InteractionList,
         ], ignoreOrder: true);
         configuration.FindSystem("demo-erp")!.Operations.Keys.ShouldBe([
             OperationNames.CustomerFindByPhone, OperationNames.OrderListByCustomer, OperationNames.OrderCreate,
