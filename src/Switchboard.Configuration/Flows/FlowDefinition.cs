@@ -24,4 +24,12 @@ public sealed record FlowDefinition
 
     /// <summary>The cohort; set (and required) in pilot mode, null otherwise.</summary>
     public PilotSettings? Pilot { get; init; }
+
+    /// <summary>Whether the flow applies to a call: on and shadow always, pilot when the call is in the cohort, off never.</summary>
+    public bool AppliesTo(IEnumerable<string> agentIds, string? queue, string callId) => Mode switch
+    {
+        RolloutMode.On or RolloutMode.Shadow => true,
+        RolloutMode.Pilot => Pilot is { } pilot && pilot.Includes(agentIds, queue, callId),
+        _ => false,
+    };
 }

@@ -33,10 +33,7 @@ public sealed class Outbox(Storage.IStorageProvider storage, DeliverySignal sign
             await transaction.CommitAsync(ct);
         }
 
-        foreach (var target in messages.Select(m => m.Target).Distinct(StringComparer.Ordinal))
-        {
-            signal.Notify(target);
-        }
+        Notify(messages);
     }
 
     /// <summary>
@@ -63,6 +60,11 @@ public sealed class Outbox(Storage.IStorageProvider storage, DeliverySignal sign
             await transaction.CommitAsync(ct);
         }
 
+        Notify(messages);
+    }
+
+    private void Notify(IEnumerable<DeliveryMessage> messages)
+    {
         foreach (var target in messages.Select(m => m.Target).Distinct(StringComparer.Ordinal))
         {
             signal.Notify(target);

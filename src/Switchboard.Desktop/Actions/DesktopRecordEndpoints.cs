@@ -52,8 +52,7 @@ internal static class DesktopRecordEndpoints
             ("subject", request.Subject!.Trim()),
             ("description", Blank(request.Description)),
             ("priority", Blank(request.Priority)),
-            ("interactionId", Blank(request.CallId)),
-            ("idempotencyKey", key));
+            ("interactionId", Blank(request.CallId)));
         return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.TicketCreate, "ticket", key, arguments, configuration, pipeline, loggers, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -73,8 +72,7 @@ internal static class DesktopRecordEndpoints
             ("customerId", request.CustomerId!.Trim()),
             ("currency", request.Currency!.Trim()),
             ("lines", DesktopRecordValidator.LinesArgument(request.Lines!)),
-            ("interactionId", Blank(request.CallId)),
-            ("idempotencyKey", key));
+            ("interactionId", Blank(request.CallId)));
         return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.OrderCreate, "order", key, arguments, configuration, pipeline, loggers, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -145,19 +143,9 @@ internal static class DesktopRecordEndpoints
         return TypedResults.Created((string?)null, record);
     }
 
-    private static JsonObject Arguments(OperationArguments arguments)
-    {
-        var json = new JsonObject();
-        foreach (var (name, value) in arguments)
-        {
-            if (name != "idempotencyKey")
-            {
-                json[name] = value?.DeepClone();
-            }
-        }
-
-        return json;
-    }
+    // The key travels as the message's IdempotencyKey; delivery passes it to the operation.
+    private static JsonObject Arguments(OperationArguments arguments) =>
+        new([.. arguments.Select(a => KeyValuePair.Create(a.Key, a.Value?.DeepClone()))]);
 
     private static string IdempotencyKey(HttpRequest http, Dictionary<string, string[]> errors)
     {

@@ -49,7 +49,7 @@ public sealed partial class CallLoggingFlow(
 
         var operation = completed ? OperationNames.InteractionLog : OperationNames.TaskCreate;
         var messages = new List<DeliveryMessage>();
-        foreach (var flow in current.Flows.Where(f => f.Capability == Capability.CallLogging && Applies(f, after)))
+        foreach (var flow in current.Flows.Where(f => f.Capability == Capability.CallLogging && f.AppliesTo(after.AgentIds, after.Queue, after.CallId)))
         {
             foreach (var system in Targets(current, flow, operation))
             {
@@ -116,13 +116,6 @@ public sealed partial class CallLoggingFlow(
             EnqueuedAt = clock.GetUtcNow(),
         };
     }
-
-    private static bool Applies(FlowDefinition flow, Interaction interaction) => flow.Mode switch
-    {
-        RolloutMode.On or RolloutMode.Shadow => true,
-        RolloutMode.Pilot => flow.Pilot is { } pilot && pilot.Includes(interaction.AgentIds, interaction.Queue, interaction.CallId),
-        _ => false,
-    };
 
     /// <summary>The flow's systems (every system when it lists none) that define the operation and are not off.</summary>
     internal static IEnumerable<SystemDefinition> Targets(HubConfiguration configuration, FlowDefinition flow, string operation) =>

@@ -27,17 +27,7 @@ internal static class PopSystems
             return systems;
         }
 
-        var applying = flows.Where(f => Applies(f, request)).ToList();
+        var applying = flows.Where(f => f.AppliesTo(request.AgentId is null ? [] : [request.AgentId], request.Queue, request.CallId)).ToList();
         return [.. systems.Where(s => applying.Any(f => f.Systems.Count == 0 || f.Systems.Contains(s.Name, StringComparer.Ordinal)))];
     }
-
-    private static bool Applies(FlowDefinition flow, PopRequest request) => flow.Mode switch
-    {
-        RolloutMode.On or RolloutMode.Shadow => true,
-        RolloutMode.Pilot => flow.Pilot is { } pilot && InCohort(pilot, request),
-        _ => false,
-    };
-
-    private static bool InCohort(PilotSettings pilot, PopRequest request) =>
-        pilot.Includes(request.AgentId is null ? [] : [request.AgentId], request.Queue, request.CallId);
 }

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using RabbitMQ.Client;
 using Switchboard.Security;
 using Switchboard.Testing;
 using Xunit.Abstractions;
@@ -96,7 +95,7 @@ public sealed class KillDuringDeliveryTests(ITestOutputHelper output)
 
             if (transport == "rabbitmq")
             {
-                await DeleteQueuesAsync(prefix);
+                await RabbitMqCleanup.DeleteAsync(prefix, ["crm"]);
             }
         }
     }
@@ -325,19 +324,6 @@ public sealed class KillDuringDeliveryTests(ITestOutputHelper output)
             headers: { Content-Type: application/json }
             body: '{ "callId": {{ callId | json }}, "subject": {{ subject | json }}, "disposition": {{ disposition | json }} }'
         """;
-
-    /// <summary>What the RabbitMQ transport declared under the prefix: the crm queue, the dead-letter queue and both exchanges.</summary>
-    private static async Task DeleteQueuesAsync(string prefix)
-    {
-        var address = Environment.GetEnvironmentVariable("SWITCHBOARD_TEST_RABBITMQ")
-            ?? throw new InvalidOperationException("SWITCHBOARD_TEST_RABBITMQ is not set: run the tests through ./test.sh.");
-        await using var connection = await new ConnectionFactory { Uri = new Uri(address) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeleteAsync($"{prefix}.crm");
-        await channel.QueueDeleteAsync($"{prefix}.dead");
-        await channel.ExchangeDeleteAsync(prefix);
-        await channel.ExchangeDeleteAsync($"{prefix}.dead");
-    }
 
     private sealed class Run(
         string configDirectory, Uri address, Dictionary<string, string> environment, TestStorage storage, TestPostgres? postgres, CountingReceiver receiver, Random random)

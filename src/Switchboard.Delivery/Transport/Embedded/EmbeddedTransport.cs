@@ -23,7 +23,6 @@ namespace Switchboard.Delivery.Transport.Embedded;
 public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal signal, EmbeddedTransportOptions? options = null) : IDeliveryTransport
 {
     private readonly EmbeddedTransportOptions _options = options ?? new EmbeddedTransportOptions();
-    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private GroupCommit<long>? _deletes;
     private long _startSeq;
 
@@ -61,13 +60,11 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
 
                 await slots.WaitAsync(cancellationToken);
                 leased[row.Seq] = 0;
-                _inFlight.AddOrUpdate(target, 1, (_, n) => n + 1);
                 fresh++;
                 yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async () =>
                 {
                     await deletes.AddAsync(row.Seq);
                     leased.TryRemove(row.Seq, out _);
-                    _inFlight.AddOrUpdate(target, 0, (_, n) => n - 1);
                     slots.Release();
                 });
             }
@@ -86,9 +83,6 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM delivery_outbox WHERE target = @target", new { target }, cancellationToken: cancellationToken));
     }
-
-    /// <summary>Messages of <paramref name="target"/> leased and not yet settled by this process.</summary>
-    public int InFlight(string target) => _inFlight.GetValueOrDefault(target);
 
     private static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> seqs, CancellationToken ct)
     {

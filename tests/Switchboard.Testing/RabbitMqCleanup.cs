@@ -1,9 +1,9 @@
 using RabbitMQ.Client;
 
-namespace Switchboard.Delivery.Tests.Support;
+namespace Switchboard.Testing;
 
-/// <summary>Deletes what the RabbitMQ transport declared under a test's queue prefix.</summary>
-internal static class RabbitMqCleanup
+/// <summary>Deletes what the delivery's RabbitMQ transport declared under a test's queue prefix: the targets' queues, the dead-letter queue and both exchanges.</summary>
+public static class RabbitMqCleanup
 {
     public static async Task DeleteAsync(string prefix, IEnumerable<string> targets)
     {
