@@ -27,6 +27,7 @@ public sealed class CountingReceiver : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, KeyRecord> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceiverArrival> _arrivals = new();
+    private readonly ConcurrentDictionary<string, string?> _senders = new(StringComparer.Ordinal);
     private readonly Lock _waitersLock = new();
     private readonly List<Waiter> _waiters = [];
     private int _waiterCount;
@@ -66,6 +67,12 @@ public sealed class CountingReceiver : IAsyncDisposable
         get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
         set => Interlocked.Exchange(ref _delayTicks, Math.Max(0, value.Ticks));
     }
+
+    /// <summary>
+    /// Names the sender of a connection from its remote port (for example the process that holds it, see
+    /// <see cref="SocketOwner"/>); asked once per connection, at its first write, and kept in <see cref="ReceiverArrival.Sender"/>.
+    /// </summary>
+    public Func<int, string?>? IdentifySender { get; set; }
 
     /// <summary>Distinct idempotency keys accepted.</summary>
     public int Distinct => Volatile.Read(ref _distinct);
@@ -188,7 +195,7 @@ public sealed class CountingReceiver : IAsyncDisposable
         var record = _keys.GetOrAdd(key, candidate);
         var first = ReferenceEquals(record, candidate);
         record.Seen();
-        _arrivals.Enqueue(new ReceiverArrival(context.Request.Path.Value ?? "", key, callId, record.Id, !first, timestamp, receivedAt));
+        _arrivals.Enqueue(new ReceiverArrival(context.Request.Path.Value ?? "", key, callId, record.Id, !first, timestamp, receivedAt, SenderOf(context)));
         if (first)
         {
             var distinct = Interlocked.Increment(ref _distinct);
@@ -212,6 +219,12 @@ public sealed class CountingReceiver : IAsyncDisposable
         response.ContentType = "application/json";
         response.Headers.Location = context.Request.Path.Value + "/" + record.Id;
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"id\":\"" + record.Id + "\"}"), context.RequestAborted);
+    }
+
+    private string? SenderOf(HttpContext context)
+    {
+        var identify = IdentifySender;
+        return identify is null ? null : _senders.GetOrAdd(context.Connection.Id, _ => identify(context.Connection.RemotePort));
     }
 
     private async Task RefuseAsync(HttpResponse response, string detail)

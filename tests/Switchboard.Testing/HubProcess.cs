@@ -14,6 +14,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     private HubProcess(Process process) => _process = process;
 
+    /// <summary>The operating system's id of the hub process.</summary>
+    public int ProcessId => _process.Id;
+
     public static string CliAssembly
     {
         get
@@ -26,7 +29,8 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HubProcess> StartAsync(string configDirectory, Uri address, IDictionary<string, string>? environment = null)
+    /// <param name="started">Told the process id as soon as the process exists, before it is ready.</param>
+    public static async Task<HubProcess> StartAsync(string configDirectory, Uri address, IDictionary<string, string>? environment = null, Action<int>? started = null)
     {
         var start = new ProcessStartInfo("dotnet", ["exec", CliAssembly, "serve", "--config", configDirectory])
         {
@@ -40,6 +44,7 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the hub process");
+        started?.Invoke(process.Id);
         // Drain its output so a full pipe never blocks it.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

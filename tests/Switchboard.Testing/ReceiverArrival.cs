@@ -9,4 +9,6 @@ namespace Switchboard.Testing;
 /// <param name="Timestamp">The receiver's <see cref="TimeProvider.GetTimestamp"/> when the request reached its handler
 /// (with the system clock, comparable with <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> in the same process).</param>
 /// <param name="ReceivedAt">The receiver's <see cref="TimeProvider.GetUtcNow"/> at the same moment.</param>
-public sealed record ReceiverArrival(string Path, string IdempotencyKey, string? CallId, string Id, bool Duplicate, long Timestamp, DateTimeOffset ReceivedAt);
+/// <param name="Sender">What <see cref="CountingReceiver.IdentifySender"/> said of the connection the write came on
+/// (null without one, or when it could not tell).</param>
+public sealed record ReceiverArrival(string Path, string IdempotencyKey, string? CallId, string Id, bool Duplicate, long Timestamp, DateTimeOffset ReceivedAt, string? Sender = null);

@@ -45,6 +45,23 @@ public sealed class CountingReceiverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_write_names_the_process_holding_its_connection_and_a_process_that_holds_none_is_not_named()
+    {
+        _receiver.IdentifySender = port => SocketOwner.Find(port, _receiver.Port, [Environment.ProcessId])?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await IdOfAsync(await PostAsync("/activities", "k-1", new { callId = "c-1" }));
+        _receiver.IdentifySender = port => SocketOwner.Find(port, _receiver.Port, [1])?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var fresh = new HttpClient { BaseAddress = _receiver.Address })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/activities") { Content = JsonContent.Create(new { callId = "c-2" }) };
+            request.Headers.Add(CountingReceiver.IdempotencyKeyHeader, "k-2");
+            await IdOfAsync(await fresh.SendAsync(request));
+        }
+
+        _receiver.ArrivalsByCallId["c-1"].ShouldHaveSingleItem().Sender.ShouldBe(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _receiver.ArrivalsByCallId["c-2"].ShouldHaveSingleItem().Sender.ShouldBeNull("process 1 holds no socket to the receiver");
+    }
+
+    [Fact]
     public async Task A_repeated_key_is_answered_with_the_first_id_and_counted_as_a_duplicate()
     {
         var first = await IdOfAsync(await PostAsync("/activities", "k-1", new { callId = "c-1" }));

@@ -40,8 +40,13 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
         var deletes = _deletes ?? throw new InvalidOperationException("StartAsync must be called before ConsumeAsync.");
         using var slots = new SemaphoreSlim(window, window);
         var leased = new ConcurrentDictionary<long, byte>();
+        // Rows settled (deleted) since the read before the last one began: a read that started before a delete
+        // committed may still return its row, which must not be leased again (a dead letter would be sent twice).
+        var settled = new ConcurrentDictionary<long, byte>();
+        bool Taken(long seq) => leased.ContainsKey(seq) || settled.ContainsKey(seq);
         while (!cancellationToken.IsCancellationRequested)
         {
+            var settledBeforeRead = settled.Keys.ToArray();
             IReadOnlyList<OutboxRow> rows;
             await using (var connection = await storage.OpenAsync(cancellationToken))
             {
@@ -50,20 +55,35 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
                     new { target, limit = window + leased.Count }, cancellationToken: cancellationToken))).AsList();
             }
 
+            // This read began after those deletes committed, so it did not return their rows; later reads will not either.
+            foreach (var seq in settledBeforeRead)
+            {
+                settled.TryRemove(seq, out _);
+            }
+
             var fresh = 0;
             foreach (var row in rows)
             {
-                if (leased.ContainsKey(row.Seq))
+                if (Taken(row.Seq))
                 {
                     continue;
                 }
 
                 await slots.WaitAsync(cancellationToken);
+                // Waiting for a slot, the row may have been leased and settled by an earlier read's lease.
+                if (Taken(row.Seq))
+                {
+                    slots.Release();
+                    continue;
+                }
+
                 leased[row.Seq] = 0;
                 fresh++;
                 yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async () =>
                 {
                     await deletes.AddAsync(row.Seq);
+                    // Marked settled before it stops being leased, so Taken never sees it as neither.
+                    settled[row.Seq] = 0;
                     leased.TryRemove(row.Seq, out _);
                     slots.Release();
                 });

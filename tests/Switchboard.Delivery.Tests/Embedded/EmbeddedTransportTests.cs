@@ -1,0 +1,63 @@
+using Switchboard.Delivery.Outbox;
+using Switchboard.Delivery.Tests.Support;
+using Switchboard.Delivery.Transport;
+using Switchboard.Delivery.Transport.Embedded;
+using Switchboard.Testing;
+
+namespace Switchboard.Delivery.Tests.Embedded;
+
+/// <summary>The embedded queue's leases against a real PostgreSQL, where rows become visible out of <c>seq</c> order.</summary>
+public sealed class EmbeddedTransportTests
+{
+    private const string Target = "crm";
+
+    [Fact]
+    public async Task A_settled_row_that_an_earlier_read_returned_is_never_leased_again()
+    {
+        // PostgreSQL hands out seq when a row is inserted, not when it commits: row 1 commits after row 2, so a read
+        // returns [1, 2] after 2 was leased. While the consumer waits for a slot for 1, 2 is settled (deleted); the
+        // read's copy of 2 must not become a second lease (a dead letter would be sent again).
+        await using var database = await DeliveryDatabase.CreateAsync(TestStorage.PostgreSql);
+        var signal = new DeliverySignal();
+        await using var transport = new EmbeddedTransport(database.Storage, signal, new EmbeddedTransportOptions { IdleLook = TimeSpan.FromMilliseconds(100) });
+        await transport.StartAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await using var late = await database.Storage.OpenAsync(stop.Token);
+        await using var lateTransaction = await late.BeginTransactionAsync(stop.Token);
+        await Outbox.Outbox.AddAsync(late, lateTransaction, [DeliveryDatabase.Message(Target, "r-1", "first")], stop.Token);
+        await using (var early = await database.Storage.OpenAsync(stop.Token))
+        await using (var earlyTransaction = await early.BeginTransactionAsync(stop.Token))
+        {
+            await Outbox.Outbox.AddAsync(early, earlyTransaction, [DeliveryDatabase.Message(Target, "r-2", "second")], stop.Token);
+            await earlyTransaction.CommitAsync(stop.Token);
+        }
+
+        await using var leases = transport.ConsumeAsync(Target, window: 1, stop.Token).GetAsyncEnumerator(stop.Token);
+        (await leases.MoveNextAsync()).ShouldBeTrue();
+        var second = leases.Current;
+        second.Message.Id.ShouldBe("second");
+
+        await lateTransaction.CommitAsync(stop.Token);
+        signal.Notify(Target);
+        var next = leases.MoveNextAsync().AsTask();
+        // The consumer reads [first, second] and waits for the one slot, which "second" holds.
+        await Task.Delay(500, stop.Token);
+        next.IsCompleted.ShouldBeFalse("the window of one is taken by the lease of 'second'");
+
+        await second.SettleAsync(stop.Token);
+        (await next.WaitAsync(TimeSpan.FromSeconds(5), stop.Token)).ShouldBeTrue();
+        var first = leases.Current;
+        first.Message.Id.ShouldBe("first");
+        await first.SettleAsync(stop.Token);
+
+        var again = leases.MoveNextAsync().AsTask();
+        if (await Task.WhenAny(again, Task.Delay(1000, stop.Token)) == again && await again)
+        {
+            throw new ShouldAssertException($"'{leases.Current.Message.Id}' was leased again after it was settled");
+        }
+
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(again);
+    }
+}
