@@ -15,7 +15,9 @@ public sealed class ConfigurationMonitor : IDisposable
 
     private readonly ILogger<ConfigurationMonitor> _logger;
     private readonly Lock _gate = new();
-    private readonly FileSystemWatcher? _watcher;
+    // One watcher on the directory itself and one per configuration folder, none recursive: the data directory
+    // often lives inside the configuration directory, and a recursive watch would be woken by every database write.
+    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly ITimer? _timer;
     private HubConfiguration? _current;
     private IReadOnlyList<ConfigurationError> _lastErrors = [];
@@ -48,17 +50,11 @@ public sealed class ConfigurationMonitor : IDisposable
         }
 
         _timer = (timeProvider ?? TimeProvider.System).CreateTimer(_ => ReloadInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _watcher = new FileSystemWatcher(Directory)
+        lock (_gate)
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnFileEvent;
-        _watcher.Created += OnFileEvent;
-        _watcher.Deleted += OnFileEvent;
-        _watcher.Renamed += OnFileEvent;
-        _watcher.Error += OnWatcherError;
-        _watcher.EnableRaisingEvents = true;
+            Watch(Directory);
+            WatchFolders();
+        }
     }
 
     /// <summary>Raised after a reload replaced <see cref="Current"/>, on the thread that reloaded.</summary>
@@ -127,7 +123,16 @@ public sealed class ConfigurationMonitor : IDisposable
             _disposed = true;
         }
 
-        _watcher?.Dispose();
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers.Values)
+            {
+                watcher.Dispose();
+            }
+
+            _watchers.Clear();
+        }
+
         _timer?.Dispose();
     }
 
@@ -174,7 +179,61 @@ public sealed class ConfigurationMonitor : IDisposable
         }
 
         ConfigurationMonitorLog.ChangeDetected(_logger, e.FullPath, Debounce.TotalMilliseconds);
+        if (name is ConfigurationLoader.SystemsFolder or ConfigurationLoader.FlowsFolder or ConfigurationLoader.WebhooksFolder)
+        {
+            // A folder created (or renamed into place) after the start gets its own watcher.
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    WatchFolders();
+                }
+            }
+        }
+
         ScheduleReload();
+    }
+
+    /// <summary>Watches each configuration folder that exists and is not watched yet (and forgets those that went away). Holds <see cref="_gate"/>.</summary>
+    private void WatchFolders()
+    {
+        foreach (var folder in new[] { ConfigurationLoader.SystemsFolder, ConfigurationLoader.FlowsFolder, ConfigurationLoader.WebhooksFolder })
+        {
+            var path = Path.Combine(Directory, folder);
+            if (_watchers.TryGetValue(path, out var existing) && !System.IO.Directory.Exists(path))
+            {
+                existing.Dispose();
+                _watchers.Remove(path);
+            }
+            else if (!_watchers.ContainsKey(path) && System.IO.Directory.Exists(path))
+            {
+                try
+                {
+                    Watch(path);
+                }
+                catch (Exception ex) when (ex is ArgumentException or IOException)
+                {
+                    // Gone again between the check and the watch: the next event on the directory tries again.
+                    ConfigurationMonitorLog.WatcherFailed(_logger, ex, path);
+                }
+            }
+        }
+    }
+
+    private void Watch(string path)
+    {
+        var watcher = new FileSystemWatcher(path)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += OnFileEvent;
+        watcher.Created += OnFileEvent;
+        watcher.Deleted += OnFileEvent;
+        watcher.Renamed += OnFileEvent;
+        watcher.Error += OnWatcherError;
+        watcher.EnableRaisingEvents = true;
+        _watchers[path] = watcher;
     }
 
     private void OnWatcherError(object sender, ErrorEventArgs e)

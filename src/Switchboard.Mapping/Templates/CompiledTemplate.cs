@@ -9,12 +9,14 @@ public sealed class CompiledTemplate
 {
     private readonly IFluidTemplate _template;
     private readonly TemplateOptions _options;
+    private readonly IReadOnlySet<string>? _variables;
 
     internal CompiledTemplate(string source, IFluidTemplate template, TemplateOptions options)
     {
         Source = source;
         _template = template;
         _options = options;
+        _variables = TemplateVariables.Of(template);
     }
 
     public string Source { get; }
@@ -29,9 +31,24 @@ public sealed class CompiledTemplate
         ArgumentNullException.ThrowIfNull(values);
         var context = new TemplateContext(_options, StringComparer.Ordinal);
         context.SetValue("now", new DateTimeValue(_options.Now()));
-        foreach (var (name, value) in values)
+        if (_variables is null)
         {
-            context.SetValue(name, TemplateValues.ToFluid(value));
+            foreach (var (name, value) in values)
+            {
+                context.SetValue(name, TemplateValues.ToFluid(value));
+            }
+        }
+        else
+        {
+            // Only what the template reads: a call-logging body uses a handful of some thirty arguments, and
+            // converting them all cost more than rendering.
+            foreach (var name in _variables)
+            {
+                if (values.TryGetValue(name, out var value))
+                {
+                    context.SetValue(name, TemplateValues.ToFluid(value));
+                }
+            }
         }
 
         try

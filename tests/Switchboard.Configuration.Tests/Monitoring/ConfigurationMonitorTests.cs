@@ -153,6 +153,26 @@ public sealed class ConfigurationMonitorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_created_after_the_start_is_watched_for_later_edits_too()
+    {
+        // The watchers are not recursive (the data directory inside must not wake them): a new folder gets its own.
+        using var monitor = Monitor(watch: true);
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<ConfigurationChangedEventArgs>();
+        monitor.Changed += (_, e) => changes.Writer.TryWrite(e);
+
+        Directory.Exists(Path.Combine(_config.Path, "flows")).ShouldBeFalse();
+        _config.Write("flows/pop.yaml", "name: pop\ncapability: screenPop\nmode: on");
+        var first = await changes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        first.Current.Flows.ShouldHaveSingleItem().Mode.ToString().ShouldBe("On");
+
+        // Only the folder's own watcher sees this: the file exists already, so the directory above does not change.
+        await Task.Delay(300);
+        _config.Write("flows/pop.yaml", "name: pop\ncapability: screenPop\nmode: shadow");
+        var second = await changes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        second.Current.Flows.ShouldHaveSingleItem().Mode.ToString().ShouldBe("Shadow");
+    }
+
+    [Fact]
     public async Task The_watcher_keeps_the_last_good_configuration_on_a_bad_edit()
     {
         using var monitor = Monitor(watch: true);
