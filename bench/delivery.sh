@@ -51,14 +51,37 @@ run=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
 
 declare -A fig=() status=()
 
-# drive SYSTEM TARGET_URL RECEIVER_PORT [DRIVER OPTIONS...]: runs the driver; its JSON goes to fig[SYSTEM].
+# cpu_seconds PID: the CPU time (user + system) PID and its descendants have used so far.
+cpu_seconds() {
+  local pids=("$1") i=0 child
+  while ((i < ${#pids[@]})); do
+    for child in $(ps -o pid= --ppid "${pids[i]}" 2>/dev/null); do pids+=("$child"); done
+    i=$((i + 1))
+  done
+  local ticks=0 pid stat
+  for pid in "${pids[@]}"; do
+    # Fields 14 and 15 of /proc/PID/stat (after the command in parentheses): user and system time in clock ticks.
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    ticks=$((ticks + $(awk '{ print $12 + $13 }' <<<"$stat")))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+
+# drive SYSTEM TARGET_URL RECEIVER_PORT SERVER_PID [DRIVER OPTIONS...]: runs the driver; its JSON goes to
+# fig[SYSTEM], with the server's CPU time per call (warm-up included) added as cpu_ms_per_call.
 drive() {
-  local system=$1 url=$2 receiver_port=$3 json rc=0
-  shift 3
+  local system=$1 url=$2 receiver_port=$3 server_pid=$4 json rc=0 cpu_before cpu_after
+  shift 4
+  cpu_before=$(cpu_seconds "$server_pid")
   bench_say "== $system: $warmup warm-up + $calls calls, $concurrency in flight, to $url"
   json=$(dotnet "$driver" --system "$system" --target "$url" --receiver-port "$receiver_port" --calls "$calls" \
     --concurrency "$concurrency" --warmup "$warmup" --timeout "$timeout_s" --run "$run-$system" "$@" \
     2> >(tee -a "$BENCH_OUT/$system.driver.log" >&2) | tail -n 1) || rc=$?
+  cpu_after=$(cpu_seconds "$server_pid")
+  if [[ $json == \{*\} ]]; then
+    json="${json%\}},\"cpu_ms_per_call\":$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$((calls + warmup))" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }')}"
+  fi
   printf '%s\n' "$json" >"$BENCH_OUT/$system.json"
   if [[ $json != \{* ]]; then
     status[$system]="failed: the driver printed no figures (exit $rc; log: bench/out/delivery/$system.driver.log)"
@@ -87,7 +110,7 @@ run_node_red() {
   printf '{ "name": "bench-node-red-user", "private": true }\n' >"$user/package.json"
   bench_start_process node-red "$port" env SB_NODE_RED_PORT="$port" SB_NODE_RED_USER_DIR="$user" \
     SB_RECEIVER_URL="http://127.0.0.1:$receiver_port" node "$node_red/node_modules/node-red/red.js" --settings "$node_red/settings.js"
-  drive node_red "http://127.0.0.1:$port/event" "$receiver_port"
+  drive node_red "http://127.0.0.1:$port/event" "$receiver_port" "${BENCH_PIDS[-1]}"
   bench_stop_processes
 }
 
@@ -188,7 +211,7 @@ run_hub() {
     bench_stop_processes
     return 0
   fi
-  drive "$system" "https://127.0.0.1:$port/api/v1/events" "$receiver_port" --header "X-Api-Key: $key"
+  drive "$system" "https://127.0.0.1:$port/api/v1/events" "$receiver_port" "$pid" --header "X-Api-Key: $key"
   if grep -qE '^(fail|crit):' "$log"; then
     bench_say "$system: the hub logged errors (bench/out/delivery/$system.log):"
     grep -A 2 -E '^(fail|crit):' "$log" | head -n 12 >&2
@@ -237,7 +260,7 @@ json=(benchmark delivery calls "$calls" concurrency "$concurrency" warmup_calls 
 failed=0
 for system in "${systems[@]}"; do
   if [[ -z ${fig[$system]:-} ]]; then
-    rows+=("| $(label "$system") | $calls | **no** | — | — | — | — | — | — | — | — | ${status[$system]} |")
+    rows+=("| $(label "$system") | $calls | **no** | — | — | — | — | — | — | — | — | — | ${status[$system]} |")
     json+=("${system}_status" "${status[$system]}")
     failed=1
     continue
@@ -262,9 +285,9 @@ for system in "${systems[@]}"; do
     failed=1
   fi
   (($(f "$system" receiver_refused) == 0)) || notes+="receiver refused $(f "$system" receiver_refused) requests; "
-  rows+=("| $(label "$system") | $calls | $once | $(f "$system" throughput_per_s) | ${ratio:-—} | $(f "$system" acks_per_s) | $(f "$system" answer_p99_ms) | $lag50 | $lag99 | $(f "$system" lag_send_p50_ms) | $(f "$system" lag_send_p99_ms) | ${notes%; } |")
+  rows+=("| $(label "$system") | $calls | $once | $(f "$system" throughput_per_s) | ${ratio:-—} | $(f "$system" acks_per_s) | $(f "$system" answer_p99_ms) | $lag50 | $lag99 | $(f "$system" lag_send_p50_ms) | $(f "$system" lag_send_p99_ms) | $(f "$system" cpu_ms_per_call) | ${notes%; } |")
   for key in throughput_per_s seconds acks_per_s answer_p50_ms answer_p99_ms lag_ack_p50_ms lag_ack_p99_ms lag_ack_max_ms \
-    lag_send_p50_ms lag_send_p99_ms delivered missing duplicate_writes errors exactly_once; do
+    lag_send_p50_ms lag_send_p99_ms cpu_ms_per_call delivered missing duplicate_writes errors exactly_once; do
     json+=("${system}_$key" "$(f "$system" "$key")")
   done
   json+=("${system}_status" "${status[$system]}")
@@ -287,10 +310,10 @@ for system in hub_embedded hub_rabbitmq; do
     targets+=" $(label "$system"): no ratio ($reason);"
   fi
 done
-summary="What was measured: $calls calls per system after a $warmup-call warm-up, each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
+summary="What was measured: $calls calls per system after a $warmup-call warm-up, each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Server CPU per call = the user + system CPU time of the system's processes (Node-RED's node, the hub's dotnet) during the driver's run, warm-up included, divided by the calls sent: what each delivered call costs the machine, whatever the driver and receiver (sharing the same cores) cost. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
 
 bench_append_table "delivery: call logging end to end, hub vs Node-RED" \
-  "| system | calls | each exactly once | delivered calls/s | ratio to Node-RED | events acknowledged /s | ack p99 ms | lag p50 ms (ack → arrival) | lag p99 ms (ack → arrival) | send → arrival p50 ms | send → arrival p99 ms | notes |" \
+  "| system | calls | each exactly once | delivered calls/s | ratio to Node-RED | events acknowledged /s | ack p99 ms | lag p50 ms (ack → arrival) | lag p99 ms (ack → arrival) | send → arrival p50 ms | send → arrival p99 ms | server CPU ms per call | notes |" \
   "${rows[@]}"
 printf '\n%s\n' "$summary" >>"$BENCH_DOCS"
 bench_say "$summary"

@@ -47,6 +47,8 @@ public sealed class SqliteStorageProvider : IStorageProvider
         Description = $"SQLite {FilePath} (synchronous={synchronous})";
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
+
     public StorageProviderKind Kind => StorageProviderKind.Sqlite;
 
     public string Description { get; }
@@ -77,8 +79,20 @@ public sealed class SqliteStorageProvider : IStorageProvider
                 Volatile.Write(ref _walEnabled, 1);
             }
 
-            command.CommandText = _connectionPragmas;
-            await command.ExecuteNonQueryAsync(ct);
+            // A pooled connection is the same SQLite connection again, with its pragmas still set: they are
+            // applied once per physical connection, not on every open (three statements parsed each time).
+            var handle = connection.Handle;
+            // (Two providers on one file share the pool: a connection remembers whose pragmas it has.)
+            if (handle is null || !Configured.TryGetValue(handle, out var applied) || !ReferenceEquals(applied, _connectionPragmas))
+            {
+                command.CommandText = _connectionPragmas;
+                await command.ExecuteNonQueryAsync(ct);
+                if (handle is not null)
+                {
+                    Configured.AddOrUpdate(handle, _connectionPragmas);
+                }
+            }
+
             return connection;
         }
         catch

@@ -39,6 +39,35 @@ public sealed class SqliteStorageProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_connection_keeps_its_settings_and_another_provider_on_the_file_applies_its_own()
+    {
+        var path = Path.Combine(_directory, "hub.db");
+        var power = new SqliteStorageProvider(new StorageOptions { SqlitePath = path, Durability = Durability.Power });
+        var process = new SqliteStorageProvider(new StorageOptions { SqlitePath = path, Durability = Durability.Process });
+        SQLitePCL.sqlite3? handle;
+        await using (var first = await power.OpenAsync(CancellationToken.None))
+        {
+            handle = ((SqliteConnection)first).Handle;
+        }
+
+        await using (var again = await power.OpenAsync(CancellationToken.None))
+        {
+            ((SqliteConnection)again).Handle.ShouldBeSameAs(handle, "the pool hands the same connection back");
+            (await again.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(2L);
+            (await again.ExecuteScalarAsync<long>("PRAGMA busy_timeout")).ShouldBe(5000L);
+        }
+
+        await using (var other = await process.OpenAsync(CancellationToken.None))
+        {
+            ((SqliteConnection)other).Handle.ShouldBeSameAs(handle);
+            (await other.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(1L);
+        }
+
+        await using var back = await power.OpenAsync(CancellationToken.None);
+        (await back.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(2L);
+    }
+
+    [Fact]
     public async Task The_directory_of_the_file_is_created()
     {
         var path = Path.Combine(_directory, "nested", "deeper", "hub.db");

@@ -31,8 +31,11 @@ public sealed class ConfirmedKeys : IAsyncDisposable
     }
 
     /// <summary>Completes when the key is durably recorded.</summary>
-    public Task AddAsync(DeliveryMessage message) =>
-        _writes.AddAsync((message.Target, message.IdempotencyKey, message.Id, _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+    public Task AddAsync(DeliveryMessage message) => _writes.AddAsync(RowOf(message));
+
+    /// <summary>The row that records <paramref name="message"/>'s key as confirmed now (for <see cref="InsertAsync"/>).</summary>
+    internal (string Target, string Key, string MessageId, long At) RowOf(DeliveryMessage message) =>
+        (message.Target, message.IdempotencyKey, message.Id, _clock.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>Forgets keys confirmed before <paramref name="before"/>; returns how many.</summary>
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
@@ -42,7 +45,11 @@ public sealed class ConfirmedKeys : IAsyncDisposable
             "DELETE FROM delivery_confirmed WHERE confirmed_at < @before", new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: ct));
     }
 
-    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Target, string Key, string MessageId, long At)> rows, CancellationToken ct)
+    private static Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Target, string Key, string MessageId, long At)> rows, CancellationToken ct) =>
+        InsertAsync(connection, transaction, rows, ct);
+
+    /// <summary>Records confirmed keys in the caller's transaction (a transport that settles in the same one).</summary>
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IEnumerable<(string Target, string Key, string MessageId, long At)> rows, CancellationToken ct)
     {
         foreach (var row in rows)
         {

@@ -165,8 +165,7 @@ internal sealed partial class TargetDispatcher(
     private async Task ConfirmAsync(DeliveryLease lease, OperationResult answer, CancellationToken ct)
     {
         var message = lease.Message;
-        await parts.Confirmed.AddAsync(message);
-        await lease.SettleAsync(ct);
+        await lease.ConfirmAsync(parts.Confirmed, ct);
         var now = parts.Clock.GetUtcNow();
         parts.Metrics.Delivered(target, now, Math.Max(0, (now - message.OccurredAt).TotalMilliseconds));
         parts.Outcomes.Complete(DeliveryResult.Success(message.Id, answer));

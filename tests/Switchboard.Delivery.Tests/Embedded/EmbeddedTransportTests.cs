@@ -1,3 +1,4 @@
+using Switchboard.Delivery.Dispatch;
 using Switchboard.Delivery.Outbox;
 using Switchboard.Delivery.Tests.Support;
 using Switchboard.Delivery.Transport;
@@ -10,6 +11,29 @@ namespace Switchboard.Delivery.Tests.Embedded;
 public sealed class EmbeddedTransportTests
 {
     private const string Target = "crm";
+
+    [Theory]
+    [InlineData(TestStorage.Sqlite)]
+    [InlineData(TestStorage.PostgreSql)]
+    public async Task Confirming_a_lease_records_its_key_and_removes_its_row(TestStorage kind)
+    {
+        await using var database = await DeliveryDatabase.CreateAsync(kind);
+        var signal = new DeliverySignal();
+        await using var transport = new EmbeddedTransport(database.Storage, signal);
+        await transport.StartAsync(CancellationToken.None);
+        await using var keys = new ConfirmedKeys(database.Storage, TimeProvider.System);
+        await new Outbox.Outbox(database.Storage, signal, TimeProvider.System).EnqueueAsync([DeliveryDatabase.Message(Target, "r-1", "m-1")], CancellationToken.None);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await using var leases = transport.ConsumeAsync(Target, window: 4, stop.Token).GetAsyncEnumerator(stop.Token);
+        (await leases.MoveNextAsync()).ShouldBeTrue();
+        (await keys.ContainsAsync(Target, "test:m-1", stop.Token)).ShouldBeFalse();
+        await leases.Current.ConfirmAsync(keys, stop.Token);
+
+        (await keys.ContainsAsync(Target, "test:m-1", stop.Token)).ShouldBeTrue();
+        (await transport.CountPendingAsync(Target, stop.Token)).ShouldBe(0);
+        await stop.CancelAsync();
+    }
 
     [Fact]
     public async Task A_settled_row_that_an_earlier_read_returned_is_never_leased_again()

@@ -10,7 +10,7 @@ namespace Switchboard.Delivery.Transport.Embedded;
 
 /// <summary>
 /// The embedded default: the outbox table is the queue. A target's consumer reads its rows in <c>seq</c> order,
-/// leases each once, and deletes a row when the dispatcher settles it (deletes are grouped into few transactions).
+/// leases each once, and deletes a row when the dispatcher settles it (with its confirmed key, in one transaction; settlements are grouped into few transactions).
 /// Idle, it sleeps on <see cref="DeliverySignal"/>, which the writer of a row notifies right after its commit, so a
 /// message starts on its way at once; it also looks every <see cref="EmbeddedTransportOptions.IdleLook"/> for rows
 /// another process wrote (a CLI replay).
@@ -23,7 +23,7 @@ namespace Switchboard.Delivery.Transport.Embedded;
 public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal signal, EmbeddedTransportOptions? options = null) : IDeliveryTransport
 {
     private readonly EmbeddedTransportOptions _options = options ?? new EmbeddedTransportOptions();
-    private GroupCommit<long>? _deletes;
+    private GroupCommit<Settlement>? _settlements;
     private long _startSeq;
 
     public string Name => "embedded";
@@ -32,12 +32,12 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
     {
         await using var connection = await storage.OpenAsync(cancellationToken);
         _startSeq = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM delivery_outbox", cancellationToken: cancellationToken)) ?? 0;
-        _deletes = new GroupCommit<long>(storage, DeleteAsync);
+        _settlements = new GroupCommit<Settlement>(storage, SettleRowsAsync);
     }
 
     public async IAsyncEnumerable<DeliveryLease> ConsumeAsync(string target, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var deletes = _deletes ?? throw new InvalidOperationException("StartAsync must be called before ConsumeAsync.");
+        var settlements = _settlements ?? throw new InvalidOperationException("StartAsync must be called before ConsumeAsync.");
         using var slots = new SemaphoreSlim(window, window);
         var leased = new ConcurrentDictionary<long, byte>();
         // Rows settled (deleted) since the read before the last one began: a read that started before a delete
@@ -79,9 +79,9 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
 
                 leased[row.Seq] = 0;
                 fresh++;
-                yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async () =>
+                yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async confirmed =>
                 {
-                    await deletes.AddAsync(row.Seq);
+                    await settlements.AddAsync(new Settlement(row.Seq, confirmed));
                     // Marked settled before it stops being leased, so Taken never sees it as neither.
                     settled[row.Seq] = 0;
                     leased.TryRemove(row.Seq, out _);
@@ -104,9 +104,10 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
             "SELECT COUNT(*) FROM delivery_outbox WHERE target = @target", new { target }, cancellationToken: cancellationToken));
     }
 
-    private static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> seqs, CancellationToken ct)
+    private static async Task SettleRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Settlement> settlements, CancellationToken ct)
     {
-        foreach (var chunk in seqs.Chunk(500))
+        await ConfirmedKeys.InsertAsync(connection, transaction, settlements.Where(s => s.Confirmed is not null).Select(s => s.Confirmed!.Value), ct);
+        foreach (var chunk in settlements.Select(s => s.Seq).Chunk(500))
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM delivery_outbox WHERE seq IN (" + string.Join(',', chunk) + ")", transaction: transaction, cancellationToken: ct));
@@ -115,13 +116,17 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
 
     public async ValueTask DisposeAsync()
     {
-        if (_deletes is not null)
+        if (_settlements is not null)
         {
-            await _deletes.DisposeAsync();
+            await _settlements.DisposeAsync();
         }
     }
 
-    private sealed class EmbeddedLease(DeliveryMessage message, bool redelivered, Func<Task> settle) : DeliveryLease(message, redelivered)
+    /// <summary>A row to delete and, when the target confirmed it, the key to record in the same transaction.</summary>
+    private readonly record struct Settlement(long Seq, (string Target, string Key, string MessageId, long At)? Confirmed);
+
+    private sealed class EmbeddedLease(
+        DeliveryMessage message, bool redelivered, Func<(string Target, string Key, string MessageId, long At)?, Task> settle) : DeliveryLease(message, redelivered)
     {
         private int _settled;
 
@@ -129,7 +134,17 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
         {
             if (Interlocked.Exchange(ref _settled, 1) == 0)
             {
-                await settle();
+                await settle(null);
+            }
+        }
+
+        /// <summary>The confirmed key and the row's deletion commit together: a crash leaves both or neither.</summary>
+        public override async ValueTask ConfirmAsync(ConfirmedKeys keys, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                await settle(keys.RowOf(Message));
             }
         }
     }
