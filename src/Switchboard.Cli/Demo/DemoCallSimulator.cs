@@ -6,7 +6,7 @@ namespace Switchboard.Cli.Demo;
 
 /// <summary>
 /// Places simulated calls from the demo systems' customers to the demo agent, through the same ingest
-/// every contact center uses: offered to the support queue, ringing at the agent (the screen pop),
+/// every contact center uses: offered to the support queue, ringing at the agent after a moment in the queue (the screen pop),
 /// answered a few seconds later and ended after a short talk. The agent wraps each call up on the desktop.
 /// </summary>
 public sealed class DemoCallSimulator(IEventIngest ingest, TimeProvider time, TextWriter output)
@@ -18,6 +18,9 @@ public sealed class DemoCallSimulator(IEventIngest ingest, TimeProvider time, Te
     ];
 
     public const string AgentId = "agent-1";
+
+    /// <summary>How long a simulated caller waits in the queue before the call rings at the agent.</summary>
+    public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Places a call every <paramref name="every"/> until cancelled, the first at once.</summary>
     public async Task RunAsync(TimeSpan every, CancellationToken cancellationToken)
@@ -34,6 +37,9 @@ public sealed class DemoCallSimulator(IEventIngest ingest, TimeProvider time, Te
     {
         var callId = string.Create(CultureInfo.InvariantCulture, $"demo-{time.GetUtcNow():HHmmss}-{Random.Shared.Next(1000, 9999)}");
         await SendAsync(callId, EventTypes.CallOffered, caller, agent: null, cancellationToken).ConfigureAwait(false);
+        // A moment in the queue, as with a real caller: the offered call's lookups warm the connections
+        // and the pop cache, so the agent's pop opens at once (also on the demo's cold first call).
+        await Task.Delay(QueueWait, time, cancellationToken).ConfigureAwait(false);
         await SendAsync(callId, EventTypes.CallRinging, caller, AgentId, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"  Simulated call {callId} from {caller} is ringing at {AgentId}.").ConfigureAwait(false);
         _ = TalkAsync(callId, caller, cancellationToken);
