@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using PhoneNumbers;
 
@@ -9,6 +10,11 @@ namespace Switchboard.Core.Phones;
 /// <c>0044 20 ...</c> from a region whose exit code is 00), and SIP/tel URIs.
 /// Numbers without a country code are read in the configured default region.
 /// </summary>
+/// <remarks>
+/// Outcomes are remembered (for every instance, up to <see cref="CacheCapacity"/> inputs, then forgotten at once):
+/// a call's number arrives with each of its events and is read again by validation, assembly and the screen pop,
+/// and libphonenumber's parse and validation cost tens of microseconds each time.
+/// </remarks>
 public sealed class PhoneNormalizer
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
@@ -36,9 +42,31 @@ public sealed class PhoneNormalizer
     public static bool IsKnownRegion(string? region) =>
         !string.IsNullOrWhiteSpace(region) && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
 
+    /// <summary>How many distinct (input, region) outcomes are remembered before the memory starts afresh.</summary>
+    public const int CacheCapacity = 8192;
+
+    private static readonly ConcurrentDictionary<(string Input, string Region), PhoneNormalization> Known = new();
+
     public PhoneNormalization Normalize(string? input, string? region = null)
     {
-        var raw = input ?? string.Empty;
+        var key = (input ?? string.Empty, region is null ? DefaultRegion : region.ToUpperInvariant());
+        if (Known.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var outcome = Read(key.Item1, key.Item2);
+        if (Known.Count >= CacheCapacity)
+        {
+            Known.Clear();
+        }
+
+        Known.TryAdd(key, outcome);
+        return outcome;
+    }
+
+    private static PhoneNormalization Read(string raw, string region)
+    {
         var text = StripUri(raw.Trim());
         if (text.Length == 0 || WithheldMarkers.Contains(text))
         {
@@ -53,11 +81,11 @@ public sealed class PhoneNormalizer
         PhoneNumber parsed;
         try
         {
-            parsed = Util.Parse(text, (region ?? DefaultRegion).ToUpperInvariant());
+            parsed = Util.Parse(text, region);
         }
         catch (NumberParseException ex)
         {
-            return PhoneNormalization.Invalid(raw, Describe(ex.ErrorType, region ?? DefaultRegion));
+            return PhoneNormalization.Invalid(raw, Describe(ex.ErrorType, region));
         }
 
         if (!Util.IsValidNumber(parsed))
@@ -68,7 +96,7 @@ public sealed class PhoneNormalizer
                 PhoneNumberUtil.ValidationResult.TOO_LONG => "is too long for a number of country code +" + parsed.CountryCode,
                 PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "has no valid country code",
                 PhoneNumberUtil.ValidationResult.INVALID_LENGTH => "has the wrong number of digits for country code +" + parsed.CountryCode,
-                _ => $"is not a number in use in region {Util.GetRegionCodeForNumber(parsed) ?? region ?? DefaultRegion}",
+                _ => $"is not a number in use in region {Util.GetRegionCodeForNumber(parsed) ?? region}",
             });
         }
 

@@ -66,4 +66,32 @@ public sealed class PhoneNormalizerTests
     {
         Should.Throw<ArgumentException>(() => new PhoneNormalizer("XX")).Message.ShouldContain("'XX'");
     }
+    [Fact]
+    public void A_remembered_outcome_belongs_to_its_input_and_region()
+    {
+        // The same text read in two regions, and by normalizers of two default regions, stays apart.
+        var us = new PhoneNormalizer("US");
+        var gb = new PhoneNormalizer("GB");
+        for (var round = 0; round < 2; round++)
+        {
+            us.Normalize("020 7946 0958").Status.ShouldBe(PhoneNormalizationStatus.Invalid);
+            gb.Normalize("020 7946 0958").E164.ShouldBe("+442079460958");
+            us.Normalize("020 7946 0958", "gb").E164.ShouldBe("+442079460958");
+            us.Normalize(" (415) 555-0134").Input.ShouldBe(" (415) 555-0134");
+            us.Normalize("(415) 555-0134").Input.ShouldBe("(415) 555-0134");
+        }
+    }
+
+    [Fact]
+    public void More_distinct_numbers_than_are_remembered_still_read_right()
+    {
+        var phones = new PhoneNormalizer("US");
+        for (var n = 0; n < PhoneNormalizer.CacheCapacity + 100; n++)
+        {
+            var number = $"+1 415 {200 + n / 10_000:000} {n % 10_000:0000}";
+            phones.Normalize(number).E164.ShouldBe($"+1415{200 + n / 10_000:000}{n % 10_000:0000}", number);
+        }
+
+        phones.Normalize("+1 415 555 0134").E164.ShouldBe("+14155550134");
+    }
 }
