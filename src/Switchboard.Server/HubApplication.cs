@@ -66,7 +66,13 @@ public static class HubApplication
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<StorageInitializer>();
         // Registered after the storage initializer: hosted services start in order, so the schema exists first.
-        builder.Services.AddSingleton(new PhoneNormalizer(configuration.Phone.DefaultRegion));
+        // Numbers without a country code are read in the running configuration's region, also after a reload.
+        builder.Services.AddSingleton(sp =>
+        {
+            var monitor = sp.GetRequiredService<ConfigurationMonitor>();
+            var initial = configuration.Phone.DefaultRegion;
+            return new PhoneNormalizer(() => monitor.Current?.Phone.DefaultRegion ?? initial);
+        });
         builder.Services.AddSwitchboardInteractions();
         builder.Services.AddIngressCore();
         builder.Services.AddSoapIngress();

@@ -25,6 +25,8 @@ public sealed class PhoneNormalizer
         "anonymous", "restricted", "private", "unavailable", "unknown", "withheld", "blocked", "<unknown>",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private readonly Func<string> _defaultRegion;
+
     public PhoneNormalizer(string defaultRegion)
     {
         if (!IsKnownRegion(defaultRegion))
@@ -34,10 +36,22 @@ public sealed class PhoneNormalizer
                 nameof(defaultRegion));
         }
 
-        DefaultRegion = defaultRegion.ToUpperInvariant();
+        var region = defaultRegion.ToUpperInvariant();
+        _defaultRegion = () => region;
     }
 
-    public string DefaultRegion { get; }
+    /// <summary>
+    /// A normalizer whose default region is read at each use from <paramref name="defaultRegion"/> (the running
+    /// configuration's, so a reload that changes it applies to the next number): an upper-case region code
+    /// libphonenumber knows, as the configuration loader guarantees.
+    /// </summary>
+    public PhoneNormalizer(Func<string> defaultRegion)
+    {
+        ArgumentNullException.ThrowIfNull(defaultRegion);
+        _defaultRegion = defaultRegion;
+    }
+
+    public string DefaultRegion => _defaultRegion();
 
     public static bool IsKnownRegion(string? region) =>
         !string.IsNullOrWhiteSpace(region) && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());

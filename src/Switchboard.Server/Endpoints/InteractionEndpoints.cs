@@ -39,7 +39,7 @@ public static class InteractionEndpoints
 
         if (customerId is not null)
         {
-            return View(await store.ListByCustomerAsync(customerId, size, ct));
+            return View(await store.ListByCustomerAsync(customerId, size, timelines: true, ct));
         }
 
         if (callerNumber is not null)
@@ -50,7 +50,7 @@ public static class InteractionEndpoints
                 return Problems.Invalid([new FieldError("callerNumber", callerNumber, normalized.Error ?? "is withheld")]);
             }
 
-            return View(await store.ListByCallerAsync(normalized.E164!, size, ct));
+            return View(await store.ListByCallerAsync(normalized.E164!, size, timelines: true, ct));
         }
 
         if (agentId is not null)
@@ -62,7 +62,7 @@ public static class InteractionEndpoints
                 return Problems.Invalid([new FieldError("from", start.ToString("O"), "is after 'to'")]);
             }
 
-            return View(await store.ListByAgentAsync(agentId, start, end, size, ct));
+            return View(await store.ListByAgentAsync(agentId, start, end, size, timelines: true, ct));
         }
 
         return Problems.Invalid([new FieldError("customerId", null, "give one of callId, customerId, callerNumber or agentId")]);

@@ -183,52 +183,54 @@ public sealed class InteractionStore(IStorageProvider provider)
             return found;
         }
 
-        var idParameters = new DynamicParameters();
-        var ids = StoreSql.InList(idParameters, "id", [.. headers.Select(h => h.Id)]);
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"""
-            SELECT interaction_id AS InteractionId, event_id AS EventId, type AS Type, occurred_at AS OccurredAt, received_at AS ReceivedAt,
-                agent_id AS AgentId, source AS Source, data AS Data
-            FROM interaction_events WHERE interaction_id IN {ids} ORDER BY occurred_at, received_at, seq
-            """,
-            idParameters,
-            tx,
-            cancellationToken: ct))).ToLookup(e => e.InteractionId, StringComparer.Ordinal);
-        foreach (var header in headers)
+        foreach (var interaction in await WithTimelinesAsync(connection, tx, headers, ct))
         {
             // Ordered by start: a later interaction for a reused call id replaces an earlier one.
-            found[header.CallId] = header with { Timeline = [.. events[header.Id].Select(e => e.ToModel())] };
+            found[interaction.CallId] = interaction;
         }
 
         return found;
     }
 
-    /// <summary>The customer's interactions, latest started first.</summary>
-    public Task<IReadOnlyList<Interaction>> ListByCustomerAsync(string customerId, int limit, CancellationToken ct)
+    /// <summary>The customer's interactions, latest started first; with their timelines when <paramref name="timelines"/>.</summary>
+    public Task<IReadOnlyList<Interaction>> ListByCustomerAsync(string customerId, int limit, CancellationToken ct) => ListByCustomerAsync(customerId, limit, timelines: false, ct);
+
+    /// <inheritdoc cref="ListByCustomerAsync(string, int, CancellationToken)"/>
+    public Task<IReadOnlyList<Interaction>> ListByCustomerAsync(string customerId, int limit, bool timelines, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return ListAsync(
             $"SELECT {Columns} FROM interactions i WHERE i.customer_id = @customerId ORDER BY i.started_at DESC, i.id DESC LIMIT @limit",
             new { customerId, limit },
+            timelines,
             ct);
     }
 
-    /// <summary>The interactions from this caller number (E.164), latest started first.</summary>
-    public Task<IReadOnlyList<Interaction>> ListByCallerAsync(string e164, int limit, CancellationToken ct)
+    /// <summary>The interactions from this caller number (E.164), latest started first; with their timelines when <paramref name="timelines"/>.</summary>
+    public Task<IReadOnlyList<Interaction>> ListByCallerAsync(string e164, int limit, CancellationToken ct) => ListByCallerAsync(e164, limit, timelines: false, ct);
+
+    /// <inheritdoc cref="ListByCallerAsync(string, int, CancellationToken)"/>
+    public Task<IReadOnlyList<Interaction>> ListByCallerAsync(string e164, int limit, bool timelines, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return ListAsync(
             $"SELECT {Columns} FROM interactions i WHERE i.caller_number = @e164 ORDER BY i.started_at DESC, i.id DESC LIMIT @limit",
             new { e164, limit },
+            timelines,
             ct);
     }
 
     /// <summary>
     /// The interactions the agent took part in that started in [<paramref name="from"/>,
-    /// <paramref name="to"/>), latest started first.
+    /// <paramref name="to"/>), latest started first; with their timelines when <paramref name="timelines"/>.
     /// </summary>
     public Task<IReadOnlyList<Interaction>> ListByAgentAsync(
-        string agentId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+        string agentId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct) =>
+        ListByAgentAsync(agentId, from, to, limit, timelines: false, ct);
+
+    /// <inheritdoc cref="ListByAgentAsync(string, DateTimeOffset, DateTimeOffset, int, CancellationToken)"/>
+    public Task<IReadOnlyList<Interaction>> ListByAgentAsync(
+        string agentId, DateTimeOffset from, DateTimeOffset to, int limit, bool timelines, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return ListAsync(
@@ -239,6 +241,7 @@ public sealed class InteractionStore(IStorageProvider provider)
             ORDER BY i.started_at DESC, i.id DESC LIMIT @limit
             """,
             new { agentId, from = StoreSql.ToMs(from), to = StoreSql.ToMs(to), limit },
+            timelines,
             ct);
     }
 
@@ -263,11 +266,35 @@ public sealed class InteractionStore(IStorageProvider provider)
         return found[0] with { Timeline = [.. rows.Select(r => r.ToModel())] };
     }
 
-    private async Task<IReadOnlyList<Interaction>> ListAsync(string sql, object parameters, CancellationToken ct)
+    private async Task<IReadOnlyList<Interaction>> ListAsync(string sql, object parameters, bool timelines, CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
         await using var snapshot = await provider.BeginSnapshotAsync(connection, ct);
-        return await HeadersAsync(connection, sql, parameters, ct, snapshot);
+        var headers = await HeadersAsync(connection, sql, parameters, ct, snapshot);
+        return timelines ? await WithTimelinesAsync(connection, snapshot, headers, ct) : headers;
+    }
+
+    /// <summary>The interactions with their timelines, read in one query whatever their number; in the same order.</summary>
+    private static async Task<IReadOnlyList<Interaction>> WithTimelinesAsync(
+        DbConnection connection, DbTransaction? tx, IReadOnlyList<Interaction> headers, CancellationToken ct)
+    {
+        if (headers.Count == 0)
+        {
+            return headers;
+        }
+
+        var idParameters = new DynamicParameters();
+        var ids = StoreSql.InList(idParameters, "id", [.. headers.Select(h => h.Id)]);
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"""
+            SELECT interaction_id AS InteractionId, event_id AS EventId, type AS Type, occurred_at AS OccurredAt, received_at AS ReceivedAt,
+                agent_id AS AgentId, source AS Source, data AS Data
+            FROM interaction_events WHERE interaction_id IN {ids} ORDER BY occurred_at, received_at, seq
+            """,
+            idParameters,
+            tx,
+            cancellationToken: ct))).ToLookup(e => e.InteractionId, StringComparer.Ordinal);
+        return [.. headers.Select(h => h with { Timeline = [.. events[h.Id].Select(e => e.ToModel())] })];
     }
 
     private static async Task<IReadOnlyList<Interaction>> HeadersAsync(

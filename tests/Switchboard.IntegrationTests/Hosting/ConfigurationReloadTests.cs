@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Switchboard.Security;
 using Switchboard.Testing;
+using static Switchboard.IntegrationTests.Ingress.EventFactory;
 
 namespace Switchboard.IntegrationTests.Hosting;
 
@@ -50,5 +52,27 @@ public sealed class ConfigurationReloadTests
             crossReferences = new[] { new { system = "erp", externalId = "C10042" } },
         });
         customer.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+    [Fact]
+    public async Task A_reload_that_changes_the_default_region_applies_to_the_next_event()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var admin = await hub.AdminAsync();
+        var system = hub.Client(await hub.IssueKeyAsync(Roles.System));
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        // A London number written nationally is not a US number.
+        var refused = await system.PostAsJsonAsync("/api/v1/events", Call("r1", "call.offered", "region-1", at, from: "020 7946 0958"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("020 7946 0958");
+
+        var yaml = await File.ReadAllTextAsync(Path.Combine(hub.ConfigDirectory, "switchboard.yaml"));
+        hub.Directory.Write("switchboard.yaml", yaml.Replace("defaultRegion: US", "defaultRegion: GB", StringComparison.Ordinal));
+        (await admin.PostAsync("/api/v1/configuration/reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var accepted = await system.PostAsJsonAsync("/api/v1/events", Call("r2", "call.offered", "region-2", at, from: "020 7946 0958"));
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var interaction = await system.WaitForInteractionAsync("region-2", _ => true, TimeSpan.FromSeconds(15));
+        interaction.GetProperty("callerNumber").GetString().ShouldBe("+442079460958");
     }
 }

@@ -69,6 +69,21 @@ public abstract class RestIngestTests(TestStorage storage) : IAsyncLifetime
         figures.GetProperty("holdSeconds").GetDouble().ShouldBe(10);
         figures.GetProperty("talkSeconds").GetDouble().ShouldBe(95);
         figures.GetProperty("wrapUpSeconds").GetDouble().ShouldBe(30);
+
+        // The lists by customer, caller and agent carry the same timeline and figures.
+        var admin = await _hub.AdminAsync();
+        var from = Uri.EscapeDataString(T0.AddMinutes(-1).ToString("O"));
+        var to = Uri.EscapeDataString(T0.AddMinutes(1).ToString("O"));
+        foreach (var query in new[]
+        {
+            $"customerId={customer.GetProperty("id").GetString()}", "callerNumber=%2B14155550134", $"agentId=agent-7&from={from}&to={to}",
+        })
+        {
+            var listed = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions?{query}")).GetProperty("items")
+                .EnumerateArray().Single(i => i.GetProperty("callId").GetString() == call);
+            listed.GetProperty("timeline").GetArrayLength().ShouldBe(events.Length, query);
+            listed.GetProperty("figures").GetRawText().ShouldBe(figures.GetRawText(), query);
+        }
     }
 
     [Fact]

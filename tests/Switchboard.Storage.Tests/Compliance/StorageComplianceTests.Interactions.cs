@@ -118,16 +118,7 @@ public abstract partial class StorageComplianceTests
     [Fact]
     public async Task Interactions_are_found_by_call_id_caller_customer_and_agent()
     {
-        var caller = TestModel.NewPhone();
-        var customerId = TestModel.NewId();
-        var agentId = "agent-" + TestModel.NewId();
-        var calls = Enumerable.Range(0, 3)
-            .Select(i => TestModel.Interaction(caller, customerId, agentId) with { StartedAt = TestModel.T0.AddHours(i) })
-            .ToList();
-        foreach (var call in calls)
-        {
-            await Interactions.UpsertAsync(call, Ct);
-        }
+        var (caller, customerId, agentId, calls) = await ThreeCallsAsync();
 
         await Interactions.UpsertAsync(TestModel.Interaction(TestModel.NewPhone(), TestModel.NewId(), "someone-else"), Ct);
 
@@ -138,6 +129,36 @@ public abstract partial class StorageComplianceTests
         window.ShouldHaveSingleItem().Id.ShouldBe(calls[1].Id);
         window[0].AgentIds.ShouldBe([agentId]);
         window[0].Timeline.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Lists_bring_each_interactions_timeline_when_asked()
+    {
+        var (caller, customerId, agentId, calls) = await ThreeCallsAsync();
+
+        // Two events for the latest call (stored out of order), one for the oldest, none for the middle one.
+        var answered = TestModel.Event("call.answered", TestModel.T0.AddHours(2).AddSeconds(20));
+        var offered = TestModel.Event("call.offered", TestModel.T0.AddHours(2));
+        var ended = TestModel.Event("call.ended", TestModel.T0.AddMinutes(5));
+        await Interactions.AppendEventAsync(calls[2].Id, answered, Ct);
+        await Interactions.AppendEventAsync(calls[2].Id, offered, Ct);
+        await Interactions.AppendEventAsync(calls[0].Id, ended, Ct);
+
+        foreach (var list in new[]
+        {
+            await Interactions.ListByCallerAsync(caller, 10, timelines: true, Ct),
+            await Interactions.ListByCustomerAsync(customerId, 10, timelines: true, Ct),
+            await Interactions.ListByAgentAsync(agentId, TestModel.T0, TestModel.T0.AddHours(3), 10, timelines: true, Ct),
+        })
+        {
+            list.Select(i => i.Id).ShouldBe([calls[2].Id, calls[1].Id, calls[0].Id]);
+            list[0].Timeline.Select(e => e.EventId).ShouldBe([offered.EventId, answered.EventId]);
+            list[1].Timeline.ShouldBeEmpty();
+            list[2].Timeline.Select(e => e.EventId).ShouldBe([ended.EventId]);
+            list[0].AgentIds.ShouldBe([agentId]);
+        }
+
+        (await Interactions.ListByCallerAsync(caller, 10, Ct))[0].Timeline.ShouldBeEmpty();
     }
 
     [Fact]
@@ -183,5 +204,21 @@ public abstract partial class StorageComplianceTests
         {
             stored.Data[key].ShouldBe(value);
         }
+    }
+    /// <summary>Three stored calls from one caller, of one customer, taken by one agent, an hour apart from T0.</summary>
+    private async Task<(string Caller, string CustomerId, string AgentId, List<Interaction> Calls)> ThreeCallsAsync()
+    {
+        var caller = TestModel.NewPhone();
+        var customerId = TestModel.NewId();
+        var agentId = "agent-" + TestModel.NewId();
+        var calls = Enumerable.Range(0, 3)
+            .Select(i => TestModel.Interaction(caller, customerId, agentId) with { StartedAt = TestModel.T0.AddHours(i) })
+            .ToList();
+        foreach (var call in calls)
+        {
+            await Interactions.UpsertAsync(call, Ct);
+        }
+
+        return (caller, customerId, agentId, calls);
     }
 }
