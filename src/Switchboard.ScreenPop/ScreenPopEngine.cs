@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Core.Phones;
+using Switchboard.Mapping.Templates;
+using Switchboard.ScreenPop.Links;
 using Switchboard.ScreenPop.Lookup;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage.Stores;
@@ -44,7 +46,8 @@ public sealed class ScreenPopEngine
         RememberedPicks picks,
         ScreenPopOptions options,
         TimeProvider time,
-        ILogger<ScreenPopEngine> logger)
+        ILogger<ScreenPopEngine> logger,
+        TemplateEngine? templates = null)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -62,7 +65,8 @@ public sealed class ScreenPopEngine
         _time = time;
         _logger = logger;
         _cache = new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
-        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks, phones, options, time, logger);
+        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks,
+            new ItemLinks(templates ?? new TemplateEngine(phones, time), logger), phones, options, time, logger);
         _lastSweep = time.GetTimestamp();
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Switchboard.Configuration;
 using Switchboard.ScreenPop.Matching;
 
@@ -225,7 +226,7 @@ internal sealed partial class PopRun
             Withheld = _call.Withheld,
             Match = decision.Match,
             MatchedBy = decision.MatchedBy,
-            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate())],
+            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate(CustomerUrl))],
             Customer = focus is null ? null : Customer(focus),
             Sources = [.. _slots.Where(s => s.Visible && (s.Identifies || IsRelevant(s, focus))).Select(s => s.ToSource())],
             Complete = complete,
@@ -245,6 +246,21 @@ internal sealed partial class PopRun
             .DistinctBy(t => (t.System, t.ExternalId))
             .Take(MaxItems);
         var interactions = details.SelectMany(d => d.Interactions).OrderByDescending(i => i.StartedAt).Take(_context.Options.HistoryCount);
-        return focus.ToCustomer([.. orders], [.. tickets], [.. interactions]);
+        return focus.ToCustomer(CustomerUrl, [.. orders], [.. tickets], [.. interactions]);
     }
+
+    private string? CustomerUrl(SystemId id, JsonObject? fields) =>
+        _context.Links.Url(_systems.GetValueOrDefault(id.System), SystemLinks.CustomerKind, id.ExternalId, fields);
+
+    /// <summary>An order a system answered, with its address in that system.</summary>
+    private PopOrder? Order(string system, JsonObject record) =>
+        RecordReader.Order(system, record) is { } order
+            ? order with { Url = _context.Links.Url(_systems.GetValueOrDefault(system), SystemLinks.OrderKind, order.ExternalId, record) }
+            : null;
+
+    /// <summary>A ticket a system answered, with its address in that system.</summary>
+    private PopTicket? Ticket(string system, JsonObject record) =>
+        RecordReader.Ticket(system, record) is { } ticket
+            ? ticket with { Url = _context.Links.Url(_systems.GetValueOrDefault(system), SystemLinks.TicketKind, ticket.ExternalId, record) }
+            : null;
 }
