@@ -73,8 +73,13 @@ public static class DesktopActionEndpoints
 
     private static async Task<IResult> WrapUpAsync(
         string callId, WrapUpRequest request, ClaimsPrincipal user, IEventIngest ingest, ContactCenterEventValidator validator,
-        ConfigurationMonitor configuration, ScreenPopEngine pops, TimeProvider clock, CancellationToken cancellationToken)
+        ConfigurationMonitor configuration, ScreenPopEngine pops, InteractionStore interactions, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (await CallOwnership.RefuseUnlessOwnAsync(callId, AgentId(user), "wrap it up", pops, interactions, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         var settings = Settings(configuration);
         if (settings.FindDisposition(request.Disposition) is null)
         {
@@ -133,7 +138,7 @@ public static class DesktopActionEndpoints
     };
 
     // The policy requires the claim, so it is always there.
-    private static string AgentId(ClaimsPrincipal user) => user.FindFirstValue(DesktopAuthentication.AgentIdClaim)!;
+    internal static string AgentId(ClaimsPrincipal user) => user.FindFirstValue(DesktopAuthentication.AgentIdClaim)!;
 
     private static DesktopSettings Settings(ConfigurationMonitor configuration) => configuration.Current?.Desktop ?? new DesktopSettings();
 }
