@@ -32,8 +32,10 @@ public static class DesktopActionEndpoints
         group.MapGet("/state", GetStateAsync).WithSummary("The signed-in agent's state as the hub last saw it.");
         group.MapPost("/state", SetStateAsync).WithSummary("Set the signed-in agent ready or not ready (with a reason).");
         group.MapGet("/dispositions", Dispositions).WithSummary("The wrap-up dispositions to choose from, with English and Chinese labels.");
+        group.MapGet("/settings", DesktopSettings).WithSummary("What the desktop offers: the system unknown callers can be created in (null: none).");
         group.MapPost("/calls/{callId}/wrap-up", WrapUpAsync).WithSummary("Finish after-call work: the disposition and notes complete the interaction.");
         group.MapDesktopRecords();
+        group.MapDesktopCustomers();
         group.MapClickToDial();
         return app;
     }
@@ -67,6 +69,9 @@ public static class DesktopActionEndpoints
         var e = NewEvent(type, user, clock) with { Reason = reason };
         return await IngestAsync(e, ingest, validator, cancellationToken).ConfigureAwait(false);
     }
+
+    private static IResult DesktopSettings(ConfigurationMonitor configuration) =>
+        TypedResults.Ok(new DesktopSettingsView(DesktopCustomerEndpoints.CanCreateIn(configuration.Current)));
 
     private static IResult Dispositions(ConfigurationMonitor configuration) =>
         TypedResults.Ok(Settings(configuration).Dispositions);

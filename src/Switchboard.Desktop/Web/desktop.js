@@ -15,6 +15,9 @@
       'call.queue': 'Queue {0}', 'call.waiting': '{0} more call(s) waiting',
       'match.searching': 'Searching…', 'match.single': 'Customer found', 'match.multiple': 'Several customers share this number',
       'match.none': 'No match', 'match.noneNotice': 'No customer is known by this number — create the customer in your CRM.',
+      'match.noneCreate': 'No customer is known by this number — create them below.',
+      'customer.new': 'New customer', 'customer.name': 'Name', 'customer.phone': 'Phone', 'customer.email': 'Email',
+      'customer.created': 'Customer {0} created in {1}.', 'customer.failed': 'Customer not created: {0}',
       'source.pending': 'asking…', 'source.answered': 'answered', 'source.noMatch': 'no match', 'source.unavailable': 'unavailable',
       'candidates.title': 'Who is calling? Pick one', 'candidates.pick': 'Pick',
       'customer.empty': 'The caller\u2019s customer record appears here.', 'customer.phones': 'Phones', 'customer.emails': 'Emails',
@@ -47,6 +50,9 @@
       'call.queue': '队列 {0}', 'call.waiting': '还有 {0} 个来电等待处理',
       'match.searching': '正在查找…', 'match.single': '已找到客户', 'match.multiple': '多位客户共用此号码',
       'match.none': '未匹配', 'match.noneNotice': '没有客户使用此号码——请在 CRM 中新建客户。',
+      'match.noneCreate': '没有客户使用此号码——请在下方新建客户。',
+      'customer.new': '新建客户', 'customer.name': '姓名', 'customer.phone': '电话', 'customer.email': '邮箱',
+      'customer.created': '已在 {1} 创建客户 {0}。', 'customer.failed': '客户未创建：{0}',
       'source.pending': '查询中…', 'source.answered': '已返回', 'source.noMatch': '无匹配', 'source.unavailable': '不可用',
       'candidates.title': '请选择来电客户', 'candidates.pick': '选择',
       'customer.empty': '来电客户的资料将显示在这里。', 'customer.phones': '电话', 'customer.emails': '邮箱',
@@ -75,7 +81,7 @@
 
   const desk = {
     lang: initialLanguage(), agent: null, connection: null, dispositions: [], agentState: 'notReady',
-    calls: new Map(), order: [], picking: false, stopping: false, watching: null,
+    calls: new Map(), order: [], picking: false, stopping: false, watching: null, createIn: null, createFor: null, createKey: null,
   };
 
   function initialLanguage() {
@@ -119,10 +125,10 @@
     render();
   }
 
-  async function api(method, path, body) {
+  async function api(method, path, body, extraHeaders = {}) {
     const response = await fetch(path, {
       method, credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -170,8 +176,10 @@
     $('agent-name').title = agent.agentId;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
-    const [dispositions, state] = await Promise.all([api('GET', '/desktop/api/dispositions'), api('GET', '/desktop/api/state')]);
+    const [dispositions, state, settings] = await Promise.all(
+      [api('GET', '/desktop/api/dispositions'), api('GET', '/desktop/api/state'), api('GET', '/desktop/api/settings')]);
     desk.dispositions = dispositions.ok ? dispositions.data : [];
+    desk.createIn = settings.ok ? settings.data.createCustomerIn || null : null;
     if (state.ok) {
       desk.agentState = state.data.state === 'ready' ? 'ready' : 'notReady';
       if (REASONS.includes(state.data.reason)) { desk.reason = state.data.reason; $('not-ready-reason').value = state.data.reason; }
@@ -349,7 +357,8 @@
     $('candidates-panel').hidden = candidates.length === 0;
     renderCandidates(view.callId, candidates);
     $('no-match').hidden = match !== 'none';
-    $('no-match').textContent = t('match.noneNotice');
+    $('no-match').textContent = t(desk.createIn ? 'match.noneCreate' : 'match.noneNotice');
+    renderCreateCustomer(view, match === 'none' && !!desk.createIn);
     $('waiting').textContent = desk.order.length > 1 ? t('call.waiting', desk.order.length - 1) : '';
     renderCustomer(view.customer || null, match === 'searching');
   }
@@ -572,6 +581,45 @@
     if (created) { $('order-sku').value = ''; $('order-quantity').value = '1'; }
   }
 
+  // ---- no match: create the customer ----
+
+  // The form belongs to one call: another call starts it afresh, with that caller's number.
+  function renderCreateCustomer(view, shown) {
+    $('create-customer').hidden = !shown;
+    if (desk.createFor === view.callId) return;
+    desk.createFor = view.callId;
+    desk.createKey = null;
+    $('create-customer').reset();
+    $('new-customer-phone').value = view.withheld ? '' : (view.callerNumber || view.callerNumberRaw || '');
+    const result = $('new-customer-result');
+    result.textContent = '';
+    result.classList.remove('done', 'failed');
+  }
+
+  async function createCustomer(event) {
+    event.preventDefault();
+    const view = activeCall();
+    if (!view) return;
+    const result = $('new-customer-result');
+    // One key per customer: pressing Create again after no answer, or after "queued", never creates twice.
+    desk.createKey = desk.createKey || crypto.randomUUID();
+    $('new-customer-submit').disabled = true;
+    const answer = await api('POST', '/desktop/api/customers', {
+      callId: view.callId, name: $('new-customer-name').value,
+      phone: $('new-customer-phone').value || undefined, email: $('new-customer-email').value || undefined,
+    }, { 'Idempotency-Key': desk.createKey }).catch(() => ({ ok: false, status: 0 }));
+    $('new-customer-submit').disabled = false;
+    if (answer.status === 202) { report(result, true, t('record.queued', desk.createIn)); return; }
+    if (answer.ok) {
+      // The hub now pushes the call's pop, opened on the new customer.
+      report(result, true, t('customer.created', (answer.data && answer.data.externalId) || '', desk.createIn));
+      return;
+    }
+    // Refused: nothing was created, so corrected details go out under a new key.
+    if (answer.status !== 0) desk.createKey = null;
+    report(result, false, t('customer.failed', answer.status === 0 ? t('error.network') : problemText(answer)));
+  }
+
   // ---- wrap-up ----
 
   function dispositionLabel(code) {
@@ -624,6 +672,7 @@
   $('wrap-up').addEventListener('submit', wrapUp);
   $('ticket-form').addEventListener('submit', createTicket);
   $('order-form').addEventListener('submit', createOrder);
+  $('create-customer').addEventListener('submit', createCustomer);
   $('state-toggle').addEventListener('click', () => setState(desk.agentState === 'ready' ? 'notReady' : 'ready'));
   $('not-ready-reason').addEventListener('change', () => {
     desk.reason = $('not-ready-reason').value;

@@ -26,6 +26,7 @@ internal sealed partial class PopRun
     private readonly int _generation;
     private readonly Dictionary<string, SystemDefinition> _systems;
     private readonly string? _pickedKey;
+    private readonly string _pickedBy;
     private readonly List<SourceSlot> _slots = [];
     private readonly List<FoundRecord> _records = [];
     private readonly List<Task<PopStep>> _pending = [];
@@ -38,8 +39,9 @@ internal sealed partial class PopRun
     private SourceSlot? _hubIndex;
     private CancellationToken _token;
 
-    private PopRun(PopContext context, PopSession session, int generation, IReadOnlyList<SystemDefinition> systems, string? pickedKey)
+    private PopRun(PopContext context, PopSession session, int generation, IReadOnlyList<SystemDefinition> systems, string? pickedKey, string pickedBy = MatchDecision.Pick)
     {
+        _pickedBy = pickedBy;
         _context = context;
         _session = session;
         _generation = generation;
@@ -52,10 +54,13 @@ internal sealed partial class PopRun
     public static PopRun Pop(PopContext context, PopSession session, int generation) =>
         new(context, session, generation, session.Systems, pickedKey: null);
 
-    /// <summary>The agent picked <paramref name="candidateKey"/>: what the pop found stays, the details of that candidate load.</summary>
-    public static PopRun Pick(PopContext context, PopSession session, int generation, PopCarry carry, string candidateKey)
+    /// <summary>
+    /// The agent picked <paramref name="candidateKey"/> (<paramref name="pickedBy"/> <c>pick</c>), or created that customer
+    /// (<c>created</c>): what the pop found stays, the details of that candidate load.
+    /// </summary>
+    public static PopRun Pick(PopContext context, PopSession session, int generation, PopCarry carry, string candidateKey, string pickedBy = MatchDecision.Pick)
     {
-        var run = new PopRun(context, session, generation, session.Systems, candidateKey) { _hubIndexDone = true };
+        var run = new PopRun(context, session, generation, session.Systems, candidateKey, pickedBy) { _hubIndexDone = true };
         run._records.AddRange(carry.Records);
         run._slots.AddRange(carry.IdentifyingSources.Select(SourceSlot.Done));
         run._ivrOrders.AddRange(carry.IvrOrders);
@@ -163,7 +168,7 @@ internal sealed partial class PopRun
             var picked = groups.FirstOrDefault(g => g.IsKnownBy(_pickedKey));
             decision = picked is null
                 ? new MatchDecision(PopMatch.None, null, null, groups)
-                : new MatchDecision(PopMatch.Single, MatchDecision.Pick, picked, groups);
+                : new MatchDecision(PopMatch.Single, _pickedBy, picked, groups);
         }
         else
         {

@@ -75,6 +75,21 @@ public sealed class SampleConnectionTests : IAsyncLifetime
         cases.Outcome.ShouldBeOneOf(OperationOutcome.Success, OperationOutcome.NoMatch);
     }
 
+    [Fact]
+    public async Task The_crm_creates_a_customer_the_pop_did_not_find_and_then_finds_them_by_phone()
+    {
+        await using var registry = Registry();
+
+        var created = (await Call(registry, "demo-crm", "customer.create",
+            ("firstName", "Grace"), ("lastName", "Hopper"), ("phone", "+14155550177"), ("email", "grace@navy.example"))).Records.ShouldHaveSingleItem();
+
+        var id = created["externalId"]!.GetValue<string>();
+        var found = (await Call(registry, "demo-crm", "customer.findByPhone", ("phone", "+14155550177"))).Records.ShouldHaveSingleItem();
+        found["externalId"]!.GetValue<string>().ShouldBe(id);
+        found["lastName"]!.GetValue<string>().ShouldBe("Hopper");
+        found["email"]!.GetValue<string>().ShouldBe("grace@navy.example");
+    }
+
     [Theory]
     [InlineData("1.1")]
     [InlineData("1.2")]
