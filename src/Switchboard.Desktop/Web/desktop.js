@@ -673,6 +673,8 @@
   $('ticket-form').addEventListener('submit', createTicket);
   $('order-form').addEventListener('submit', createOrder);
   $('create-customer').addEventListener('submit', createCustomer);
+  // An edit answers the last refusal: its message no longer describes what is in the form.
+  $('create-customer').addEventListener('input', () => { $('new-customer-result').textContent = ''; });
   $('state-toggle').addEventListener('click', () => setState(desk.agentState === 'ready' ? 'notReady' : 'ready'));
   $('not-ready-reason').addEventListener('change', () => {
     desk.reason = $('not-ready-reason').value;
