@@ -63,7 +63,7 @@ public sealed class DesktopRecordsTests : IAsyncLifetime
                 address: {{_asterisk.Address}}
                 auth: { type: basic, username: {{_asterisk.Username}}, password: "${env:{{_secretVariable}}}" }
                 """);
-            d.Write("flows/screen-pop.yaml", "name: screen-pop\ncapability: screenPop\nmode: on\nsystems: [crm]\nscreenPop: { createIn: crm }\n");
+            d.Write("flows/screen-pop.yaml", SharedNumberCrm.PatientScreenPop + "  createIn: crm\n");
         });
         await _hub.App.Services.GetRequiredService<AccountService>()
             .CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);

@@ -61,6 +61,21 @@ public sealed class SharedNumberCrm : IDisposable
 
     public WireMockServer Server { get; }
 
+    /// <summary>
+    /// A screen-pop flow using the CRM, patient enough that a machine busy with other work (a benchmark beside the tests)
+    /// does not turn the stub's answers into timeouts, which would show no candidates at all.
+    /// </summary>
+    public const string PatientScreenPop = """
+        name: screen-pop
+        capability: screenPop
+        mode: on
+        systems: [crm]
+        screenPop:
+          budgetMs: 10000
+          systemTimeoutMs: 5000
+
+        """;
+
     public string SystemYaml => $$$"""
         name: crm
         kind: crm

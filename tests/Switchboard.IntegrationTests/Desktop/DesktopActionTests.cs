@@ -138,11 +138,15 @@ public sealed class DesktopActionTests : IAsyncLifetime
         var page = await anonymous.GetAsync("/desktop/");
         var script = await anonymous.GetAsync("/desktop/signalr.min.js");
         var missing = await anonymous.GetAsync("/desktop/nothing.js");
+        var module = await anonymous.GetAsync("/desktop/pop.js");
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
-        (await page.Content.ReadAsStringAsync()).ShouldContain("desktop.js");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<script type=\"module\" src=\"desktop.js\"></script>");
+        module.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        module.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
+        (await module.Content.ReadAsStringAsync()).ShouldContain("export function render()");
         (await script.Content.ReadAsStringAsync()).ShouldStartWith("/*! @microsoft/signalr 10.0.11");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         bare.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/desktop/");
