@@ -19,7 +19,11 @@ public sealed class AgentPopPushTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d => d.Write("systems/crm.yaml", _systems.SystemYaml));
+        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
+        {
+            d.Write("systems/crm.yaml", _systems.SystemYaml);
+            d.Write("flows/screen-pop.yaml", PopSystems.PatientFlowYaml);
+        });
         var accounts = _hub.App.Services.GetRequiredService<AccountService>();
         await accounts.CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);
         await accounts.CreateAsync("bob", "Bob Agent", "agent-8", Roles.Agent, Password, CancellationToken.None);

@@ -69,6 +69,7 @@ public sealed class ClickToDialTests : IAsyncLifetime
         _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
         {
             d.Write("systems/crm.yaml", _systems.SystemYaml);
+            d.Write("flows/screen-pop.yaml", PopSystems.PatientFlowYaml);
             d.Write("systems/asterisk.yaml", $$"""
                 name: asterisk
                 kind: contactCenter

@@ -33,7 +33,7 @@ public sealed class DesktopCustomerTests : IAsyncLifetime
         _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
         {
             d.Write("systems/crm.yaml", SystemYaml);
-            d.Write("flows/screen-pop.yaml", "name: screen-pop\ncapability: screenPop\nmode: on\nscreenPop: { createIn: crm }\n");
+            d.Write("flows/screen-pop.yaml", "name: screen-pop\ncapability: screenPop\nmode: on\nscreenPop: { createIn: crm, budgetMs: 10000, systemTimeoutMs: 5000 }\n");
             d.Write("flows/call-logging.yaml", "name: call-logging\ncapability: callLogging\nmode: on\nsystems: [crm]\n");
         });
         var accounts = _hub.App.Services.GetRequiredService<AccountService>();
