@@ -10,6 +10,7 @@ using Switchboard.Demo.Crm.Activities;
 using Switchboard.Demo.Crm.Cases;
 using Switchboard.Demo.Crm.Contacts;
 using Switchboard.Demo.Crm.Http;
+using Switchboard.Demo.Crm.Pages;
 using Switchboard.Demo.Crm.Seed;
 
 namespace Switchboard.Demo.Crm;
@@ -53,6 +54,7 @@ public static class DemoCrmApp
         app.MapContactEndpoints();
         app.MapCaseEndpoints();
         app.MapActivityEndpoints();
+        app.MapRecordPages();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Demo.Crm");
         app.Lifetime.ApplicationStarted.Register(() =>

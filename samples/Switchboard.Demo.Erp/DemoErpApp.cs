@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Demo.Erp.Customers;
 using Switchboard.Demo.Erp.Http;
 using Switchboard.Demo.Erp.Orders;
+using Switchboard.Demo.Erp.Pages;
 using Switchboard.Demo.Erp.Seed;
 using Switchboard.Demo.Erp.Soap;
 
@@ -63,6 +64,7 @@ public static class DemoErpApp
         app.MapGet("/health", () => TypedResults.Ok(new { status = "UP", system = "demo-erp" }));
         app.MapCustomerEndpoints();
         app.MapOrderEndpoints();
+        app.MapRecordPages();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Demo.Erp");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -19,4 +19,7 @@ internal static partial class PopLog
 
     [LoggerMessage(EventId = 6504, Level = LogLevel.Information, Message = "Screen pop: {Count} cached answers dropped (phone {Phone}, system {System}, id {ExternalId})")]
     public static partial void Invalidated(ILogger logger, int count, string? phone, string? system, string? externalId);
+
+    [LoggerMessage(EventId = 6505, Level = LogLevel.Warning, Message = "Screen pop: no link for {System} {Kind} {Id}: {Reason}")]
+    public static partial void LinkFailed(ILogger logger, string system, string kind, string id, string reason);
 }

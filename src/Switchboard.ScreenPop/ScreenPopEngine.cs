@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Core.Phones;
+using Switchboard.Mapping.Templates;
+using Switchboard.ScreenPop.Links;
 using Switchboard.ScreenPop.Lookup;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage.Stores;
@@ -44,7 +47,8 @@ public sealed class ScreenPopEngine
         RememberedPicks picks,
         ScreenPopOptions options,
         TimeProvider time,
-        ILogger<ScreenPopEngine> logger)
+        ILogger<ScreenPopEngine> logger,
+        TemplateEngine? templates = null)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -62,7 +66,8 @@ public sealed class ScreenPopEngine
         _time = time;
         _logger = logger;
         _cache = new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
-        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks, phones, options, time, logger);
+        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks,
+            new ItemLinks(templates ?? new TemplateEngine(phones, time), logger), phones, options, time, logger);
         _lastSweep = time.GetTimestamp();
     }
 
@@ -104,7 +109,34 @@ public sealed class ScreenPopEngine
         var carry = session.Carry;
         var group = Matching.CandidateMerger.Merge(carry.Records).FirstOrDefault(g => g.IsKnownBy(candidateKey))
             ?? throw new ArgumentException($"The screen pop of call '{callId}' found no candidate '{candidateKey}'.", nameof(candidateKey));
-        return PickCoreAsync(session, carry, group.Key, ct);
+        return PickCoreAsync(session, carry, group.Key, Matching.MatchDecision.Pick, ct);
+    }
+
+    /// <summary>
+    /// The agent created the caller's customer in <paramref name="system"/> (the pop found nobody): the pop of the call
+    /// opens on <paramref name="record"/> (the new record's mapped fields, <c>externalId</c> required), matched by
+    /// <c>created</c>, and the customer's details load, in snapshots as for a pick. Cached answers about its numbers are
+    /// dropped first (a cached "no match" would hide the new customer from the next pop), and the choice is remembered
+    /// for the caller's number. The caller's number is not added to the record: the agent may have entered another.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No pop of <paramref name="callId"/> is held (never popped, or too long ago).</exception>
+    /// <exception cref="ArgumentException">The record has no <c>externalId</c>.</exception>
+    public IAsyncEnumerable<ScreenPopView> OpenCreatedAsync(string callId, string system, JsonObject record, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(system);
+        ArgumentNullException.ThrowIfNull(record);
+        if (!_sessions.TryGetValue(callId, out var session) || Expired(session))
+        {
+            throw new KeyNotFoundException($"No screen pop of call '{callId}' is held; pop the call first.");
+        }
+
+        var created = Matching.RecordReader.Customer(system, record, _phones, Matching.MatchDecision.Created)
+            ?? throw new ArgumentException($"The customer created in {system} has no externalId to open the pop on.", nameof(record));
+        var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
+        PopLog.Invalidated(_logger, _cache.Invalidate(phones), string.Join(' ', created.Phones), system, created.ExternalId);
+        var carry = session.Carry with { Records = [.. session.Carry.Records, created] };
+        return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct);
     }
 
     /// <summary>The last snapshot of the call's pop or pick; null when there was none within <see cref="ScreenPopOptions.RetainMinutes"/>.</summary>
@@ -141,7 +173,8 @@ public sealed class ScreenPopEngine
         PopLog.Invalidated(_logger, dropped, phoneE164, system, externalId);
     }
 
-    private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(PopSession session, PopCarry carry, string key, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(
+        PopSession session, PopCarry carry, string key, string pickedBy, [EnumeratorCancellation] CancellationToken ct)
     {
         var call = session.Call;
         var generation = session.Begin(call, session.Systems, _time.GetUtcNow());
@@ -158,7 +191,7 @@ public sealed class ScreenPopEngine
             }
         }
 
-        await foreach (var view in PopRun.Pick(_context, session, generation, carry, key).RunAsync(ct))
+        await foreach (var view in PopRun.Pick(_context, session, generation, carry, key, pickedBy).RunAsync(ct))
         {
             yield return view;
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Core.Phones;
+using Switchboard.Mapping.Templates;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
@@ -37,7 +38,8 @@ public static class ScreenPopServiceCollectionExtensions
             sp.GetRequiredService<RememberedPicks>(),
             sp.GetRequiredService<ScreenPopOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ScreenPopEngine>>()));
+            sp.GetRequiredService<ILogger<ScreenPopEngine>>(),
+            sp.GetService<TemplateEngine>()));
         return services;
     }
 

@@ -29,7 +29,7 @@ public sealed record ScreenPopView
 
     /// <summary>
     /// What decided the match: <c>ivr:orderNumber</c>, <c>ivr:ticketNumber</c>, <c>ivr:accountNumber</c>,
-    /// <c>ivr:customerId</c>, <c>remembered</c>, <c>phone</c> or <c>pick</c>.
+    /// <c>ivr:customerId</c>, <c>remembered</c>, <c>phone</c>, <c>pick</c> or <c>created</c> (the agent created the caller).
     /// </summary>
     public string? MatchedBy { get; init; }
 

@@ -1,3 +1,4 @@
+using Switchboard.Security.ApiKeys;
 using Switchboard.Testing;
 
 namespace Switchboard.Cli.Tests;
@@ -14,12 +15,13 @@ public sealed class ApiKeyCommandTests
         created.ExitCode.ShouldBe(0, created.Error);
         var key = created.Output.Trim();
         key.ShouldStartWith("sbk_");
-        var id = key.Split('_')[1];
+        // The secret is base64url and may hold '_' itself: split the key as the hub does.
+        ApiKeyFormat.TryParse(key, out var id, out var secret).ShouldBeTrue();
 
         var listed = await CliRun.InvokeAsync("apikey", "list", "--config", directory.Path);
         listed.Output.ShouldContain(id);
         listed.Output.ShouldContain("asterisk-ingest");
-        listed.Output.ShouldNotContain(key.Split('_')[2]);
+        listed.Output.ShouldNotContain(secret);
 
         (await CliRun.InvokeAsync("apikey", "revoke", "--config", directory.Path, id)).ExitCode.ShouldBe(0);
         (await CliRun.InvokeAsync("apikey", "list", "--config", directory.Path)).Output.ShouldContain("revoked");

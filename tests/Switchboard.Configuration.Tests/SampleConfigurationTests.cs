@@ -55,7 +55,7 @@ public sealed class SampleConfigurationTests
         var configuration = ConfigurationLoader.Load(SampleDirectory()).Configuration.ShouldNotBeNull();
 
         configuration.FindSystem("demo-crm")!.Operations.Keys.ShouldBe([
-            OperationNames.CustomerFindByPhone, OperationNames.CustomerGet, OperationNames.CustomerUpsert,
+            OperationNames.CustomerFindByPhone, OperationNames.CustomerGet, OperationNames.CustomerCreate, OperationNames.CustomerUpsert,
             OperationNames.CustomerListChanged, OperationNames.TicketListByCustomer, OperationNames.TicketCreate,
             OperationNames.InteractionLog,
             OperationNames.InteractionList,
@@ -66,5 +66,7 @@ public sealed class SampleConfigurationTests
         ], ignoreOrder: true);
         configuration.FindSystem("demo-erp")!.Operations[OperationNames.OrderCreate].Soap!.Action.ShouldBe("urn:switchboard:demo-erp/CreateOrder");
         configuration.FindSystem("demo-erp")!.Operations[OperationNames.OrderCreate].ReadBack!.Operation.ShouldBe(OperationNames.OrderGet);
+        configuration.Flows.Single(f => f.Capability == Capability.ScreenPop).ScreenPop!.CreateIn.ShouldBe("demo-crm");
+        CapabilityCheck.Run(configuration).Single(r => r.Capability == Capability.ScreenPop).Missing.ShouldBeEmpty();
     }
 }

@@ -41,6 +41,11 @@ public static class CapabilityCheck
             missing.Add($"{name}: no system implements {string.Join(" or ", group)}{why}");
         }
 
+        if (requirement.Capability == Capability.ScreenPop)
+        {
+            missing.AddRange(CreateInProblems(configuration, deciding, name));
+        }
+
         var notes = new List<string>();
         foreach (var (operation, without) in requirement.Optional.Where(o => providers[o.Operation].Count == 0))
         {
@@ -79,6 +84,29 @@ public static class CapabilityCheck
             Missing = missing.AsReadOnly(),
             Notes = notes.AsReadOnly(),
         };
+    }
+
+    /// <summary>A screenPop flow's <c>createIn</c> system must be able to create customers: the desktop offers it when the pop finds nobody.</summary>
+    private static IEnumerable<string> CreateInProblems(HubConfiguration configuration, List<FlowDefinition> flows, string name)
+    {
+        foreach (var flow in flows)
+        {
+            // An unknown system is a load error already.
+            if (flow.ScreenPop?.CreateIn is not { } systemName || configuration.FindSystem(systemName) is not { } system)
+            {
+                continue;
+            }
+
+            if (!system.Implements(OperationNames.CustomerCreate) && !system.Implements(OperationNames.CustomerUpsert))
+            {
+                yield return $"{name}: system '{systemName}' (screenPop.createIn of flow '{flow.Name}') implements neither "
+                    + $"{OperationNames.CustomerCreate} nor {OperationNames.CustomerUpsert}, so the desktop cannot create customers there";
+            }
+            else if (system.Mode == RolloutMode.Off)
+            {
+                yield return $"{name}: system '{systemName}' (screenPop.createIn of flow '{flow.Name}') is off, so the desktop cannot create customers there";
+            }
+        }
     }
 
     /// <summary>Why no counted system implements a group: systems that do but are off or not named, or near-miss names.</summary>

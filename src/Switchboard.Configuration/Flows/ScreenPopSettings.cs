@@ -19,4 +19,10 @@ public sealed record ScreenPopSettings
 
     /// <summary>0 .. 50: the caller's last interactions shown in the pop.</summary>
     public int HistoryCount { get; init; } = 5;
+
+    /// <summary>
+    /// The system of record new customers are created in when the pop finds nobody (its <c>customer.create</c>, else
+    /// <c>customer.upsert</c>); null: the desktop does not offer to create customers. Read at every request.
+    /// </summary>
+    public string? CreateIn { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Switchboard.Configuration;
 internal static class FlowFileBinder
 {
     private static readonly string[] RootKeys = ["name", "capability", "mode", "systems", "pilot", "screenPop", "changes"];
-    private static readonly string[] ScreenPopKeys = ["budgetMs", "systemTimeoutMs", "cacheSeconds", "historyCount"];
+    private static readonly string[] ScreenPopKeys = ["budgetMs", "systemTimeoutMs", "cacheSeconds", "historyCount", "createIn"];
     private static readonly string[] PilotKeys = ["agents", "queues", "percent"];
     private static readonly string[] ChangeKeys = ["pollSeconds"];
 
@@ -57,7 +57,7 @@ internal static class FlowFileBinder
                 "pilot mode needs a cohort: list agents or queues, or give a percent above 0");
         }
 
-        var screenPop = BindScreenPop(root, capability);
+        var screenPop = BindScreenPop(root, capability, out var createIn);
         var changes = BindChanges(root, capability);
         if (name is null)
         {
@@ -77,11 +77,13 @@ internal static class FlowFileBinder
             ScreenPop = screenPop,
             Changes = changes,
         };
-        return new BoundFlow(flow, nameNode, systemNodes);
+        // screenPop.createIn names a system too: the loader checks it exists like the flow's systems.
+        return new BoundFlow(flow, nameNode, createIn is { } created ? [.. systemNodes, created] : systemNodes);
     }
 
-    private static ScreenPopSettings? BindScreenPop(MappingReader root, Capability? capability)
+    private static ScreenPopSettings? BindScreenPop(MappingReader root, Capability? capability, out (YamlNode Node, string Field, string Name)? createIn)
     {
+        createIn = null;
         if (capability != Capability.ScreenPop)
         {
             if (root.Has("screenPop"))
@@ -105,7 +107,13 @@ internal static class FlowFileBinder
             SystemTimeoutMs = map.Int("systemTimeoutMs", 50, 30_000) ?? defaults.SystemTimeoutMs,
             CacheSeconds = map.Int("cacheSeconds", 0, 86_400) ?? defaults.CacheSeconds,
             HistoryCount = map.Int("historyCount", 0, 50) ?? defaults.HistoryCount,
+            CreateIn = map.String("createIn")?.Trim() is { Length: > 0 } system ? system : null,
         };
+        if (settings.CreateIn is { } name)
+        {
+            createIn = (map.Value("createIn")!, map.FieldPath("createIn"), name);
+        }
+
         if (settings.SystemTimeoutMs > settings.BudgetMs && map.Has("systemTimeoutMs"))
         {
             root.File.Report(map.Value("systemTimeoutMs")!, "screenPop.systemTimeoutMs",

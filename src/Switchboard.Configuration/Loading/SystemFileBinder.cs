@@ -8,7 +8,7 @@ internal static class SystemFileBinder
     private static readonly string[] RootKeys =
     [
         "name", "kind", "protocol", "mode", "address", "allowedHosts", "allowPrivateNetworks", "auth", "tls", "soap",
-        "maxResponseBytes", "timeouts", "retry", "circuitBreaker", "rateLimit", "concurrency", "operations", "ami",
+        "maxResponseBytes", "timeouts", "retry", "circuitBreaker", "rateLimit", "concurrency", "operations", "ami", "links",
     ];
 
     private const int MinMaxResponseBytes = 1024;
@@ -54,6 +54,7 @@ internal static class SystemFileBinder
             Concurrency = root.Int("concurrency", SystemDefinition.MinConcurrency, SystemDefinition.MaxConcurrency) ?? SystemDefinition.DefaultConcurrency,
             Operations = OperationBinder.Bind(root, protocol),
             Ami = AmiSettingsBinder.Bind(root, protocol),
+            Links = LinksBinder.Bind(root),
         };
 
         return name is null ? null : new BoundSystem(system, nameNode);

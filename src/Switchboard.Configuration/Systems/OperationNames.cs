@@ -6,6 +6,9 @@ public static class OperationNames
     public const string CustomerFindByPhone = "customer.findByPhone";
     public const string CustomerGet = "customer.get";
     public const string CustomerUpsert = "customer.upsert";
+
+    /// <summary>A new customer, the system choosing its id: what the desktop uses to create the caller (else <see cref="CustomerUpsert"/>).</summary>
+    public const string CustomerCreate = "customer.create";
     public const string CustomerListChanged = "customer.listChanged";
     public const string OrderListByCustomer = "order.listByCustomer";
     public const string OrderCreate = "order.create";
@@ -26,7 +29,7 @@ public static class OperationNames
     /// <summary>Every name above, in this order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        CustomerFindByPhone, CustomerGet, CustomerUpsert, CustomerListChanged,
+        CustomerFindByPhone, CustomerGet, CustomerUpsert, CustomerCreate, CustomerListChanged,
         OrderListByCustomer, OrderCreate, OrderGet, OrderListChanged,
         TicketListByCustomer, TicketCreate, TicketUpdate, TicketListChanged, InteractionLog, InteractionList, TaskCreate,
     ];

@@ -54,6 +54,9 @@ public sealed record SystemDefinition
     /// <summary>ami: the settings of the <c>ami</c> section (defaults when it is absent); null for other protocols.</summary>
     public AmiSettings? Ami { get; init; }
 
+    /// <summary>Where the system's customers, orders and tickets open in its own screens (the desktop links each item there).</summary>
+    public SystemLinks Links { get; init; } = SystemLinks.None;
+
     /// <summary>Null when calls are not rate limited.</summary>
     public RateLimitSettings? RateLimit { get; init; }
 

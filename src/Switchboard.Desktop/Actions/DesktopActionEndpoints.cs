@@ -32,8 +32,10 @@ public static class DesktopActionEndpoints
         group.MapGet("/state", GetStateAsync).WithSummary("The signed-in agent's state as the hub last saw it.");
         group.MapPost("/state", SetStateAsync).WithSummary("Set the signed-in agent ready or not ready (with a reason).");
         group.MapGet("/dispositions", Dispositions).WithSummary("The wrap-up dispositions to choose from, with English and Chinese labels.");
+        group.MapGet("/settings", DesktopSettings).WithSummary("What the desktop offers: the system unknown callers can be created in (null: none).");
         group.MapPost("/calls/{callId}/wrap-up", WrapUpAsync).WithSummary("Finish after-call work: the disposition and notes complete the interaction.");
         group.MapDesktopRecords();
+        group.MapDesktopCustomers();
         group.MapClickToDial();
         return app;
     }
@@ -68,13 +70,21 @@ public static class DesktopActionEndpoints
         return await IngestAsync(e, ingest, validator, cancellationToken).ConfigureAwait(false);
     }
 
+    private static IResult DesktopSettings(ConfigurationMonitor configuration) =>
+        TypedResults.Ok(new DesktopSettingsView(DesktopCustomerEndpoints.CanCreateIn(configuration.Current)));
+
     private static IResult Dispositions(ConfigurationMonitor configuration) =>
         TypedResults.Ok(Settings(configuration).Dispositions);
 
     private static async Task<IResult> WrapUpAsync(
         string callId, WrapUpRequest request, ClaimsPrincipal user, IEventIngest ingest, ContactCenterEventValidator validator,
-        ConfigurationMonitor configuration, ScreenPopEngine pops, TimeProvider clock, CancellationToken cancellationToken)
+        ConfigurationMonitor configuration, ScreenPopEngine pops, InteractionStore interactions, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (await CallOwnership.RefuseUnlessOwnAsync(callId, AgentId(user), "wrap it up", pops, interactions, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         var settings = Settings(configuration);
         if (settings.FindDisposition(request.Disposition) is null)
         {
@@ -133,7 +143,7 @@ public static class DesktopActionEndpoints
     };
 
     // The policy requires the claim, so it is always there.
-    private static string AgentId(ClaimsPrincipal user) => user.FindFirstValue(DesktopAuthentication.AgentIdClaim)!;
+    internal static string AgentId(ClaimsPrincipal user) => user.FindFirstValue(DesktopAuthentication.AgentIdClaim)!;
 
     private static DesktopSettings Settings(ConfigurationMonitor configuration) => configuration.Current?.Desktop ?? new DesktopSettings();
 }

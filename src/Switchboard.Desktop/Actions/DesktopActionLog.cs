@@ -13,4 +13,7 @@ internal static partial class DesktopActionLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} could not place a call: {Reason}", EventId = 7622)]
     public static partial void CallRefused(ILogger logger, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The customer created in {System} for call {CallId} is not shown in its pop: {Reason}", EventId = 7623)]
+    public static partial void PopNotOpened(ILogger logger, string callId, string system, string reason);
 }

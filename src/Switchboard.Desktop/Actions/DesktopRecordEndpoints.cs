@@ -53,7 +53,7 @@ internal static class DesktopRecordEndpoints
             ("description", Blank(request.Description)),
             ("priority", Blank(request.Priority)),
             ("interactionId", Blank(request.CallId)));
-        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.TicketCreate, "ticket", key, arguments, configuration, pipeline, loggers, cancellationToken)
+        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.TicketCreate, "ticket", key, arguments, configuration, pipeline, loggers, null, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -73,13 +73,15 @@ internal static class DesktopRecordEndpoints
             ("currency", request.Currency!.Trim()),
             ("lines", DesktopRecordValidator.LinesArgument(request.Lines!)),
             ("interactionId", Blank(request.CallId)));
-        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.OrderCreate, "order", key, arguments, configuration, pipeline, loggers, cancellationToken)
+        return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.OrderCreate, "order", key, arguments, configuration, pipeline, loggers, null, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private static async Task<IResult> CreateAsync(
+    /// <summary>Sends the create through the outbox and answers as described above.</summary>
+    /// <param name="created">Runs once the system answered the record (201), before the answer; null for nothing.</param>
+    internal static async Task<IResult> CreateAsync(
         string system, string customerId, string operation, string what, string key, OperationArguments arguments, ConfigurationMonitor configuration,
-        DesktopPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
+        DesktopPipeline pipeline, ILoggerFactory loggers, Func<JsonObject, CancellationToken, Task>? created, CancellationToken cancellationToken)
     {
         var definition = configuration.Current?.FindSystem(system);
         if (definition is null)
@@ -140,6 +142,11 @@ internal static class DesktopRecordEndpoints
 
         // An operation without a response mapping answers no record: the create still happened.
         var record = result.Answer is { Records.Count: > 0 } answer ? (JsonObject)answer.Records[0].DeepClone() : [];
+        if (created is not null)
+        {
+            await created(record, cancellationToken).ConfigureAwait(false);
+        }
+
         return TypedResults.Created((string?)null, record);
     }
 
@@ -147,7 +154,7 @@ internal static class DesktopRecordEndpoints
     private static JsonObject Arguments(OperationArguments arguments) =>
         new([.. arguments.Select(a => KeyValuePair.Create(a.Key, a.Value?.DeepClone()))]);
 
-    private static string IdempotencyKey(HttpRequest http, Dictionary<string, string[]> errors)
+    internal static string IdempotencyKey(HttpRequest http, Dictionary<string, string[]> errors)
     {
         if (!http.Headers.TryGetValue(IdempotencyKeyHeader, out var values))
         {

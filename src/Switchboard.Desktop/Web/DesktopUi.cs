@@ -8,8 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace Switchboard.Desktop.Web;
 
 /// <summary>
-/// Serves the agent desktop page at <c>/desktop/</c>: one HTML page, one script, one stylesheet and the
-/// vendored SignalR browser client, embedded in this assembly and kept in memory. The page itself is
+/// Serves the agent desktop page at <c>/desktop/</c>: one HTML page, its ES modules (desktop.js imports the others),
+/// one stylesheet and the vendored SignalR browser client, embedded in this assembly and kept in memory. The page itself is
 /// public (it holds no data); everything it shows comes from the session-protected API and hub.
 /// </summary>
 public static class DesktopUi
@@ -24,6 +24,15 @@ public static class DesktopUi
     private static readonly FrozenDictionary<string, Asset> Assets = Load(
         ("index.html", "text/html; charset=utf-8"),
         ("desktop.js", "text/javascript; charset=utf-8"),
+        ("text.js", "text/javascript; charset=utf-8"),
+        ("state.js", "text/javascript; charset=utf-8"),
+        ("dom.js", "text/javascript; charset=utf-8"),
+        ("api.js", "text/javascript; charset=utf-8"),
+        ("session.js", "text/javascript; charset=utf-8"),
+        ("live.js", "text/javascript; charset=utf-8"),
+        ("pop.js", "text/javascript; charset=utf-8"),
+        ("records.js", "text/javascript; charset=utf-8"),
+        ("wrapup.js", "text/javascript; charset=utf-8"),
         ("desktop.css", "text/css; charset=utf-8"),
         ("signalr.min.js", "text/javascript; charset=utf-8"),
         ("signalr.LICENSE.txt", "text/plain; charset=utf-8"));

@@ -18,6 +18,9 @@ internal sealed class AmiCall(string linkedId)
 
     public string? AgentId { get; set; }
 
+    /// <summary><c>inbound</c>, or <c>outbound</c> for a call the hub asked Asterisk to place.</summary>
+    public string Direction { get; init; } = "inbound";
+
     public bool InQueue { get; set; }
 
     public bool Answered { get; set; }

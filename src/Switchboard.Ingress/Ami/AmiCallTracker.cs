@@ -7,11 +7,12 @@ namespace Switchboard.Ingress.Ami;
 /// <summary>
 /// Turns the AMI event stream of one Asterisk into the hub's <see cref="ContactCenterEvent"/>s. Pure: no
 /// I/O, no clock; the caller passes when each message was received. A call is keyed by its Linkedid (the
-/// Uniqueid of its first channel, copied onto every later leg) and becomes known at its first queue event.
+/// Uniqueid of its first channel, copied onto every later leg) and becomes known at its first queue event,
+/// or, for a call the hub asked it to place (click-to-dial), at its first channel (see <see cref="ExpectOriginated"/>).
 /// The state outlives a reconnect: events replayed on a new session add nothing new, and those that do
 /// repeat get the same deterministic ids.
 /// </summary>
-public sealed class AmiCallTracker
+public sealed partial class AmiCallTracker
 {
     /// <summary>Ended calls are remembered this long, so late or replayed events of them are recognised and ignored.</summary>
     public static readonly TimeSpan EndedRetention = TimeSpan.FromMinutes(15);
@@ -78,6 +79,13 @@ public sealed class AmiCallTracker
                     break;
                 case var name when Is(name, "Newchannel"):
                     RememberDialled(e);
+                    OriginatedRinging(e);
+                    break;
+                case var name when Is(name, "OriginateResponse"):
+                    OriginateFailed(e);
+                    break;
+                case var name when Is(name, "DialEnd"):
+                    OriginatedAnswered(e);
                     break;
                 case var name when Is(name, "QueueCallerJoin"):
                     Joined(e);
@@ -348,7 +356,7 @@ public sealed class AmiCallTracker
             OccurredAt = AmiFields.OccurredAt(e.Message, e.ReceivedAt),
             CallId = call.LinkedId,
             AgentId = agentId,
-            Direction = "inbound",
+            Direction = call.Direction,
             From = call.From,
             To = call.To,
             Queue = call.Queue,
@@ -374,6 +382,11 @@ public sealed class AmiCallTracker
         foreach (var linkedId in _dialled.Where(entry => now - entry.Value.At > EndedRetention).Select(entry => entry.Key).ToList())
         {
             _dialled.Remove(linkedId);
+        }
+
+        foreach (var channelId in _originated.Where(entry => now - entry.Value.At > EndedRetention).Select(entry => entry.Key).ToList())
+        {
+            _originated.Remove(channelId);
         }
 
         foreach (var key in _connected.Where(entry => !_calls.ContainsKey(entry.Value)).Select(entry => entry.Key).ToList())

@@ -110,7 +110,19 @@ public sealed partial class AmiIngressService : BackgroundService
             ChannelId = channelId,
             Variables = new Dictionary<string, string> { ["HUB_AGENT_ID"] = agentId },
         });
-        var response = await SendActionAsync(action, cancellationToken);
+        // Expected before it is sent: the agent's channel may appear before the action's response.
+        Tracker.ExpectOriginated(channelId, agentId, number!, _clock.GetUtcNow());
+        AmiMessage response;
+        try
+        {
+            response = await SendActionAsync(action, cancellationToken);
+        }
+        catch
+        {
+            Tracker.ForgetOriginated(channelId);
+            throw;
+        }
+
         AmiLog.ActionSent(_logger, _system.Name, action.Name, agentId, response.Message ?? response.Response ?? "Success");
         return new PlacedCall(_system.Name, channelId);
     }

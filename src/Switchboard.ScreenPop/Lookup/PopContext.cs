@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Phones;
+using Switchboard.ScreenPop.Links;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage.Stores;
 
@@ -11,6 +12,7 @@ internal sealed record PopContext(
     CustomerStore Customers,
     InteractionStore Interactions,
     RememberedPicks Picks,
+    ItemLinks Links,
     PhoneNormalizer Phones,
     ScreenPopOptions Options,
     TimeProvider Time,

@@ -68,7 +68,7 @@ internal sealed partial class PopRun
                     StartSystem(
                         new SourceSlot { System = system.Name, Operation = OperationNames.OrderGet, Identifies = true, Ivr = true },
                         OperationArguments.From(("externalId", value), ("orderNo", value), ("orderNumber", value)),
-                        (slot, outcome) => IvrStep(slot, outcome, origin, RecordReader.Order(slot.System, outcome.Records[0]) is { } order
+                        (slot, outcome) => IvrStep(slot, outcome, origin, Order(slot.System, outcome.Records[0]) is { } order
                             ? new PopStep(slot) { Orders = [order] }
                             : new PopStep(slot)));
                 }
@@ -80,7 +80,7 @@ internal sealed partial class PopRun
                     StartSystem(
                         new SourceSlot { System = system.Name, Operation = TicketGet, Identifies = true, Ivr = true },
                         OperationArguments.From(("externalId", value), ("ticketNo", value), ("ticketNumber", value)),
-                        (slot, outcome) => IvrStep(slot, outcome, origin, RecordReader.Ticket(slot.System, outcome.Records[0]) is { } ticket
+                        (slot, outcome) => IvrStep(slot, outcome, origin, Ticket(slot.System, outcome.Records[0]) is { } ticket
                             ? new PopStep(slot) { Tickets = [ticket] }
                             : new PopStep(slot)));
                 }
@@ -157,8 +157,8 @@ internal sealed partial class PopRun
                     new SourceSlot { System = id.System, Operation = operation, Owner = id.Key },
                     OperationArguments.From(("customerId", id.ExternalId)),
                     operation == OperationNames.OrderListByCustomer
-                        ? (slot, outcome) => new PopStep(slot) { Orders = [.. outcome.Records.Select(r => RecordReader.Order(slot.System, r)).OfType<PopOrder>()] }
-                        : (slot, outcome) => new PopStep(slot) { Tickets = [.. outcome.Records.Select(r => RecordReader.Ticket(slot.System, r)).OfType<PopTicket>()] });
+                        ? (slot, outcome) => new PopStep(slot) { Orders = [.. outcome.Records.Select(r => Order(slot.System, r)).OfType<PopOrder>()] }
+                        : (slot, outcome) => new PopStep(slot) { Tickets = [.. outcome.Records.Select(r => Ticket(slot.System, r)).OfType<PopTicket>()] });
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Switchboard.Configuration;
 using Switchboard.ScreenPop.Matching;
 
@@ -25,6 +26,7 @@ internal sealed partial class PopRun
     private readonly int _generation;
     private readonly Dictionary<string, SystemDefinition> _systems;
     private readonly string? _pickedKey;
+    private readonly string _pickedBy;
     private readonly List<SourceSlot> _slots = [];
     private readonly List<FoundRecord> _records = [];
     private readonly List<Task<PopStep>> _pending = [];
@@ -37,8 +39,9 @@ internal sealed partial class PopRun
     private SourceSlot? _hubIndex;
     private CancellationToken _token;
 
-    private PopRun(PopContext context, PopSession session, int generation, IReadOnlyList<SystemDefinition> systems, string? pickedKey)
+    private PopRun(PopContext context, PopSession session, int generation, IReadOnlyList<SystemDefinition> systems, string? pickedKey, string pickedBy = MatchDecision.Pick)
     {
+        _pickedBy = pickedBy;
         _context = context;
         _session = session;
         _generation = generation;
@@ -51,10 +54,13 @@ internal sealed partial class PopRun
     public static PopRun Pop(PopContext context, PopSession session, int generation) =>
         new(context, session, generation, session.Systems, pickedKey: null);
 
-    /// <summary>The agent picked <paramref name="candidateKey"/>: what the pop found stays, the details of that candidate load.</summary>
-    public static PopRun Pick(PopContext context, PopSession session, int generation, PopCarry carry, string candidateKey)
+    /// <summary>
+    /// The agent picked <paramref name="candidateKey"/> (<paramref name="pickedBy"/> <c>pick</c>), or created that customer
+    /// (<c>created</c>): what the pop found stays, the details of that candidate load.
+    /// </summary>
+    public static PopRun Pick(PopContext context, PopSession session, int generation, PopCarry carry, string candidateKey, string pickedBy = MatchDecision.Pick)
     {
-        var run = new PopRun(context, session, generation, session.Systems, candidateKey) { _hubIndexDone = true };
+        var run = new PopRun(context, session, generation, session.Systems, candidateKey, pickedBy) { _hubIndexDone = true };
         run._records.AddRange(carry.Records);
         run._slots.AddRange(carry.IdentifyingSources.Select(SourceSlot.Done));
         run._ivrOrders.AddRange(carry.IvrOrders);
@@ -162,7 +168,7 @@ internal sealed partial class PopRun
             var picked = groups.FirstOrDefault(g => g.IsKnownBy(_pickedKey));
             decision = picked is null
                 ? new MatchDecision(PopMatch.None, null, null, groups)
-                : new MatchDecision(PopMatch.Single, MatchDecision.Pick, picked, groups);
+                : new MatchDecision(PopMatch.Single, _pickedBy, picked, groups);
         }
         else
         {
@@ -225,7 +231,7 @@ internal sealed partial class PopRun
             Withheld = _call.Withheld,
             Match = decision.Match,
             MatchedBy = decision.MatchedBy,
-            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate())],
+            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate(CustomerUrl))],
             Customer = focus is null ? null : Customer(focus),
             Sources = [.. _slots.Where(s => s.Visible && (s.Identifies || IsRelevant(s, focus))).Select(s => s.ToSource())],
             Complete = complete,
@@ -245,6 +251,21 @@ internal sealed partial class PopRun
             .DistinctBy(t => (t.System, t.ExternalId))
             .Take(MaxItems);
         var interactions = details.SelectMany(d => d.Interactions).OrderByDescending(i => i.StartedAt).Take(_context.Options.HistoryCount);
-        return focus.ToCustomer([.. orders], [.. tickets], [.. interactions]);
+        return focus.ToCustomer(CustomerUrl, [.. orders], [.. tickets], [.. interactions]);
     }
+
+    private string? CustomerUrl(SystemId id, JsonObject? fields) =>
+        _context.Links.Url(_systems.GetValueOrDefault(id.System), SystemLinks.CustomerKind, id.ExternalId, fields);
+
+    /// <summary>An order a system answered, with its address in that system.</summary>
+    private PopOrder? Order(string system, JsonObject record) =>
+        RecordReader.Order(system, record) is { } order
+            ? order with { Url = _context.Links.Url(_systems.GetValueOrDefault(system), SystemLinks.OrderKind, order.ExternalId, record) }
+            : null;
+
+    /// <summary>A ticket a system answered, with its address in that system.</summary>
+    private PopTicket? Ticket(string system, JsonObject record) =>
+        RecordReader.Ticket(system, record) is { } ticket
+            ? ticket with { Url = _context.Links.Url(_systems.GetValueOrDefault(system), SystemLinks.TicketKind, ticket.ExternalId, record) }
+            : null;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Switchboard.ScreenPop.Matching;
 
 /// <summary>The records judged to be one person, the hub's record (if any) first.</summary>
@@ -42,17 +44,20 @@ internal sealed class CandidateGroup
 
     public string DisplayName => Records[0].ShownName;
 
-    public PopCandidate ToCandidate() => new()
+    /// <summary>The address of the customer's record in a system, from its id there and the fields found with it.</summary>
+    public delegate string? LinkUrl(SystemId id, JsonObject? fields);
+
+    public PopCandidate ToCandidate(LinkUrl url) => new()
     {
         Key = Key,
         DisplayName = DisplayName,
         Company = First(r => r.Company),
         Phones = Phones,
         Emails = Emails,
-        Links = Links,
+        Links = Links(url),
     };
 
-    public PopCustomer ToCustomer(IReadOnlyList<PopOrder> orders, IReadOnlyList<PopTicket> tickets, IReadOnlyList<PopInteraction> interactions) => new()
+    public PopCustomer ToCustomer(LinkUrl url, IReadOnlyList<PopOrder> orders, IReadOnlyList<PopTicket> tickets, IReadOnlyList<PopInteraction> interactions) => new()
     {
         Key = Key,
         DisplayName = DisplayName,
@@ -62,7 +67,7 @@ internal sealed class CandidateGroup
         Language = First(r => r.Language),
         Phones = Phones,
         Emails = Emails,
-        Links = Links,
+        Links = Links(url),
         Orders = orders,
         Tickets = tickets,
         Interactions = interactions,
@@ -72,10 +77,10 @@ internal sealed class CandidateGroup
 
     private IReadOnlyList<string> Emails => [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
 
-    private IReadOnlyList<PopLink> Links =>
+    private IReadOnlyList<PopLink> Links(LinkUrl url) =>
     [
         .. Hub is null ? [] : new[] { new PopLink { System = Hub.System, ExternalId = Hub.ExternalId } },
-        .. SystemIds.Select(id => new PopLink { System = id.System, ExternalId = id.ExternalId }),
+        .. SystemIds.Select(id => new PopLink { System = id.System, ExternalId = id.ExternalId, Url = url(id, Records.FirstOrDefault(r => r.Id == id)?.Fields) }),
     ];
 
     private string? First(Func<FoundRecord, string?> field) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Switchboard.ScreenPop.Matching;
 
 /// <summary>
@@ -32,6 +34,9 @@ internal sealed record FoundRecord
     /// <summary>The hub's record only: its ids in other systems (<c>system:externalId</c>).</summary>
     public IReadOnlyList<SystemId> CrossReferences { get; init; } = [];
 
+    /// <summary>The record as the system's mapping gave it (what its link template reads); null when only its id is known.</summary>
+    public JsonObject? Fields { get; init; }
+
     public bool IsHub => System == PopSystemNames.Hub;
 
     public SystemId Id => new(System, ExternalId);
@@ -51,6 +56,7 @@ internal sealed record FoundRecord
         LastName = LastName ?? other.LastName,
         Company = Company ?? other.Company,
         Language = Language ?? other.Language,
+        Fields = Fields ?? other.Fields,
         Phones = [.. Phones.Union(other.Phones, StringComparer.Ordinal)],
         Emails = [.. Emails.Union(other.Emails, StringComparer.Ordinal)],
         Origins = [.. Origins.Union(other.Origins, StringComparer.Ordinal)],

@@ -9,6 +9,7 @@ internal sealed record MatchDecision(PopMatch Match, string? MatchedBy, Candidat
     public const string Phone = "phone";
     public const string Remembered = "remembered";
     public const string Pick = "pick";
+    public const string Created = "created";
 
     public static string IvrOrigin(string key) => "ivr:" + key;
 

@@ -45,6 +45,7 @@ internal static class RecordReader
             Phones = numbers,
             Emails = [.. EmailFields.SelectMany(f => Texts(record, f)).Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)],
             Origins = [origin],
+            Fields = record,
         };
     }
 

@@ -18,7 +18,11 @@ public sealed class AgentDesktopTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d => d.Write("systems/crm.yaml", _crm.SystemYaml));
+        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
+        {
+            d.Write("systems/crm.yaml", _crm.SystemYaml);
+            d.Write("flows/screen-pop.yaml", SharedNumberCrm.PatientScreenPop);
+        });
         await _hub.App.Services.GetRequiredService<AccountService>()
             .CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);
         _browser = await BrowserSession.StartAsync();

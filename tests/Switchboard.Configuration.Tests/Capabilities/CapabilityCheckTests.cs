@@ -146,4 +146,29 @@ public sealed class CapabilityCheckTests : IDisposable
         report.IsReady.ShouldBeTrue();
         report.Notes.ShouldContain("ticketing: every flow for it is off (t)");
     }
+
+    [Fact]
+    public void A_system_to_create_customers_in_without_customer_create_or_upsert_makes_the_screen_pop_not_ready()
+    {
+        _config.Write("systems/crm.yaml", System("crm", "on", "customer.findByPhone"));
+        _config.Write("flows/pop.yaml", "name: screen-pop\ncapability: screenPop\nmode: on\nscreenPop: { createIn: crm }");
+
+        var report = Report(Capability.ScreenPop);
+
+        report.IsReady.ShouldBeFalse();
+        report.Missing.ShouldBe(["screenPop: system 'crm' (screenPop.createIn of flow 'screen-pop') implements neither customer.create nor customer.upsert, "
+            + "so the desktop cannot create customers there"]);
+    }
+
+    [Theory]
+    [InlineData("customer.create")]
+    [InlineData("customer.upsert")]
+    public void A_system_to_create_customers_in_needs_one_of_the_two_operations(string operation)
+    {
+        _config.Write("systems/crm.yaml", System("crm", "on", "customer.findByPhone", operation));
+        _config.Write("flows/pop.yaml", "name: screen-pop\ncapability: screenPop\nmode: on\nscreenPop: { createIn: crm }");
+
+        Report(Capability.ScreenPop).Missing.ShouldBeEmpty();
+    }
 }
+

@@ -55,4 +55,20 @@ public sealed class ScreenPopFlowTests : IDisposable
 
         _config.SingleError().ShouldBeAt("flows/log.yaml", 3, 1, "screenPop", null, "is only for flows whose capability is screenPop");
     }
+
+    [Fact]
+    public void The_system_to_create_customers_in_is_bound()
+    {
+        _config.Write("flows/pop.yaml", "name: pop\ncapability: screenPop\nscreenPop: { createIn: crm }");
+
+        _config.Valid().Flows.Single().ScreenPop!.CreateIn.ShouldBe("crm");
+    }
+
+    [Fact]
+    public void Creating_customers_in_a_system_that_does_not_exist_is_an_error_with_a_suggestion()
+    {
+        _config.Write("flows/pop.yaml", "name: pop\ncapability: screenPop\nscreenPop:\n  createIn: cmr");
+
+        _config.SingleError().ShouldBeAt("flows/pop.yaml", 4, 13, "screenPop.createIn", "cmr", "is not a system; did you mean 'crm'? (defined: crm)");
+    }
 }

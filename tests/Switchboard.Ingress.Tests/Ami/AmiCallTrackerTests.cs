@@ -2,6 +2,7 @@ using Switchboard.Configuration;
 using Switchboard.Core.Events;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress.Ami;
+using Switchboard.Testing.Ami;
 
 namespace Switchboard.Ingress.Tests.Ami;
 

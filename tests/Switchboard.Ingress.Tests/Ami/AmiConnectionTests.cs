@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Switchboard.Ingress.Ami;
+using Switchboard.Testing.Ami;
 
 namespace Switchboard.Ingress.Tests.Ami;
 

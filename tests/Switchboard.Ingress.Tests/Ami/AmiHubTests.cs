@@ -1,5 +1,6 @@
 using Switchboard.Security;
 using Switchboard.Testing;
+using Switchboard.Testing.Ami;
 
 namespace Switchboard.Ingress.Tests.Ami;
 

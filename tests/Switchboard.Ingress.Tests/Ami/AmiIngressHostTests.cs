@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Configuration;
 using Switchboard.Core.Events;
 using Switchboard.Core.Phones;
@@ -9,6 +9,7 @@ using Switchboard.Ingress.Ami;
 using Switchboard.Ingress.Tests.Support;
 using Switchboard.Interactions;
 using Switchboard.Testing;
+using Switchboard.Testing.Ami;
 
 namespace Switchboard.Ingress.Tests.Ami;
 

@@ -3,6 +3,7 @@ using Switchboard.Core.Events;
 using Switchboard.Core.Phones;
 using Switchboard.Ingress.Ami;
 using Switchboard.Ingress.Tests.Support;
+using Switchboard.Testing.Ami;
 
 namespace Switchboard.Ingress.Tests.Ami;
 

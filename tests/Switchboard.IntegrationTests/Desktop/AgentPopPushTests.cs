@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,11 @@ public sealed class AgentPopPushTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d => d.Write("systems/crm.yaml", _systems.SystemYaml));
+        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
+        {
+            d.Write("systems/crm.yaml", _systems.SystemYaml);
+            d.Write("flows/screen-pop.yaml", PopSystems.PatientFlowYaml);
+        });
         var accounts = _hub.App.Services.GetRequiredService<AccountService>();
         await accounts.CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);
         await accounts.CreateAsync("bob", "Bob Agent", "agent-8", Roles.Agent, Password, CancellationToken.None);
@@ -78,7 +81,7 @@ public sealed class AgentPopPushTests : IAsyncLifetime
             .WithUrl(new Uri(_hub.Address, "/desktop/hub"), o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => Handler(new CookieContainer());
+                o.HttpMessageHandlerFactory = _ => AgentDesk.Handler(_hub, new CookieContainer());
             })
             .Build();
 
@@ -87,63 +90,5 @@ public sealed class AgentPopPushTests : IAsyncLifetime
         ex.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    private HttpClientHandler Handler(CookieContainer cookies)
-    {
-        var expected = _hub.Certificate.Thumbprint;
-        return new HttpClientHandler
-        {
-            CookieContainer = cookies,
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == expected,
-        };
-    }
-
-    private async Task<Desk> ConnectAsync(string username)
-    {
-        var cookies = new CookieContainer();
-        using (var client = new HttpClient(Handler(cookies)) { BaseAddress = _hub.Address })
-        {
-            var signIn = await client.PostAsJsonAsync("/desktop/api/sign-in", new { username, password = Password });
-            signIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signIn.Content.ReadAsStringAsync());
-            (await client.GetFromJsonAsync<JsonElement>("/desktop/api/me")).GetProperty("username").GetString().ShouldBe(username);
-        }
-
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_hub.Address, "/desktop/hub"), o =>
-            {
-                // Long polling carries the cookie and the certificate check through the same handler.
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => Handler(cookies);
-            })
-            .Build();
-        var desk = new Desk(connection);
-        await connection.StartAsync();
-        return desk;
-    }
-
-    private sealed class Desk : IAsyncDisposable
-    {
-        private readonly Channel<JsonElement> _pops = Channel.CreateUnbounded<JsonElement>();
-        private readonly HubConnection _connection;
-        private int _received;
-
-        public Desk(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<JsonElement>("pop", pop =>
-            {
-                Interlocked.Increment(ref _received);
-                _pops.Writer.TryWrite(pop);
-            });
-        }
-
-        public int Received => Volatile.Read(ref _received);
-
-        public async Task<JsonElement> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            return await _pops.Reader.ReadAsync(timeout.Token);
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
+    private Task<AgentDesk> ConnectAsync(string username) => AgentDesk.ConnectAsync(_hub, username, Password);
 }

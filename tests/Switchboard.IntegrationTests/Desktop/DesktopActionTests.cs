@@ -138,23 +138,79 @@ public sealed class DesktopActionTests : IAsyncLifetime
         var page = await anonymous.GetAsync("/desktop/");
         var script = await anonymous.GetAsync("/desktop/signalr.min.js");
         var missing = await anonymous.GetAsync("/desktop/nothing.js");
+        var module = await anonymous.GetAsync("/desktop/pop.js");
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
-        (await page.Content.ReadAsStringAsync()).ShouldContain("desktop.js");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<script type=\"module\" src=\"desktop.js\"></script>");
+        module.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        module.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
+        (await module.Content.ReadAsStringAsync()).ShouldContain("export function render()");
         (await script.Content.ReadAsStringAsync()).ShouldStartWith("/*! @microsoft/signalr 10.0.11");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         bare.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/desktop/");
     }
 
-    private async Task<string> RingAsync()
+    [Fact]
+    public async Task Wrap_up_of_a_call_offered_to_another_agent_is_forbidden_and_nothing_is_ingested()
+    {
+        using var desk = await SignInAsync();
+        var callId = await RingAsync("agent-9");
+
+        var refused = await desk.PostAsJsonAsync($"/desktop/api/calls/{callId}/wrap-up", new { disposition = "resolved", notes = "not mine" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await refused.Content.ReadAsStringAsync());
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString().ShouldBe(
+            $"Call '{callId}' was not offered to or handled by agent 'agent-7'; only its own agent may wrap it up. Nothing was changed.");
+        problem.GetProperty("callId").GetString().ShouldBe(callId);
+        await Task.Delay(300);
+        var interaction = await _records.WaitForInteractionAsync(callId);
+        interaction.GetProperty("state").GetString().ShouldNotBe("completed");
+        interaction.GetProperty("timeline").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Wrap_up_of_a_call_the_hub_never_saw_is_forbidden_and_nothing_is_ingested()
+    {
+        using var desk = await SignInAsync();
+
+        var refused = await desk.PostAsJsonAsync("/desktop/api/calls/call-never-rang/wrap-up", new { disposition = "resolved" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(
+            "The hub knows no call 'call-never-rang' offered to or handled by agent 'agent-7'; only its own agent may wrap it up. Nothing was changed.");
+        await Task.Delay(300);
+        (await _records.GetFromJsonAsync<JsonElement>("/api/v1/interactions?callId=call-never-rang")).GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_agent_who_answered_a_call_that_rang_for_someone_else_may_wrap_it_up()
+    {
+        using var desk = await SignInAsync();
+        var callId = await RingAsync("agent-9");
+        var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
+        (await system.PostAsJsonAsync("/api/v1/events", new
+        {
+            eventId = $"{callId}-answer", type = "call.answered", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7",
+        })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await _records.WaitForInteractionAsync(callId, i => i.GetProperty("agentIds").EnumerateArray().Any(a => a.GetString() == "agent-7"));
+
+        var response = await desk.PostAsJsonAsync($"/desktop/api/calls/{callId}/wrap-up", new { disposition = "resolved" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var interaction = await _records.WaitForInteractionAsync(callId, i => i.GetProperty("state").GetString() == "completed");
+        interaction.GetProperty("disposition").GetString().ShouldBe("resolved");
+    }
+
+    private async Task<string> RingAsync(string agentId = "agent-7")
     {
         var callId = $"call-{Guid.NewGuid():N}";
         var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
         (await system.PostAsJsonAsync("/api/v1/events", new
         {
-            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7", from = "(415) 555-0199",
+            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId, from = "(415) 555-0199",
         })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await _records.WaitForInteractionAsync(callId);
         return callId;

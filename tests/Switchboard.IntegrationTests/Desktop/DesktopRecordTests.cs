@@ -94,6 +94,21 @@ public sealed class DesktopRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_system_to_create_customers_in_the_desktop_offers_none_and_a_create_is_refused()
+    {
+        using var desk = await SignInAsync();
+
+        var settings = await desk.GetFromJsonAsync<JsonElement>("/desktop/api/settings");
+        var response = await desk.PostAsJsonAsync("/desktop/api/customers", new { callId = "call-1", name = "Grace Hopper" });
+
+        (settings.TryGetProperty("createCustomerIn", out var createIn) ? createIn.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
+            .ShouldBe("No customer was created: no screenPop flow names the system to create customers in (screenPop.createIn in flows/).");
+        _crm.LogEntries.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_system_without_ticket_create_is_refused_naming_the_operation()
     {
         using var desk = await SignInAsync();

@@ -19,6 +19,17 @@ public sealed class PopSystems : IDisposable
 
     public WireMockServer Crm { get; }
 
+    /// <summary>
+    /// A screen-pop flow patient enough for a machine busy with other work (a benchmark beside the tests): the first pop
+    /// of a fresh hub also pays for compiling the connector, and past the default 800 ms the stub would show as unavailable.
+    /// </summary>
+    public const string PatientFlowYaml = """
+        name: screen-pop
+        capability: screenPop
+        mode: on
+        screenPop: { budgetMs: 10000, systemTimeoutMs: 5000 }
+        """;
+
     public string SystemYaml => $$$"""
         name: crm
         kind: crm

@@ -13,7 +13,11 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
     private TestHub _hub = null!;
 
     public async Task InitializeAsync() =>
-        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d => d.Write("systems/crm.yaml", _systems.SystemYaml));
+        _hub = await TestHub.StartAsync(TestStorage.Sqlite, d =>
+        {
+            d.Write("systems/crm.yaml", _systems.SystemYaml);
+            d.Write("flows/screen-pop.yaml", PopSystems.PatientFlowYaml);
+        });
 
     public async Task DisposeAsync()
     {

@@ -1,9 +1,13 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Connectors.Operations;
+using Switchboard.Core.Phones;
 using Switchboard.Demo.Crm;
 using Switchboard.Demo.Erp;
+using Switchboard.Mapping.Templates;
 using Switchboard.Samples.Tests.Support;
 
 namespace Switchboard.Samples.Tests.Config;
@@ -34,7 +38,10 @@ public sealed class SampleConnectionTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private ConnectorRegistry Registry(string soapVersion = "1.1")
+    private ConnectorRegistry Registry(string soapVersion = "1.1") =>
+        ConnectorServiceCollectionExtensions.CreateRegistry(Load(soapVersion), NullLoggerFactory.Instance);
+
+    private HubConfiguration Load(string soapVersion = "1.1")
     {
         var samples = Path.Combine(RepositoryRoot(), "samples", "config");
         foreach (var file in Directory.EnumerateFiles(samples, "*.yaml", SearchOption.AllDirectories))
@@ -49,7 +56,7 @@ public sealed class SampleConnectionTests : IAsyncLifetime
 
         var loaded = ConfigurationLoader.Load(_directory);
         loaded.Errors.ShouldBeEmpty(string.Join(Environment.NewLine, loaded.Errors));
-        return ConnectorServiceCollectionExtensions.CreateRegistry(loaded.Configuration!, NullLoggerFactory.Instance);
+        return loaded.Configuration!;
     }
 
     private static Task<OperationResult> Call(ConnectorRegistry registry, string system, string operation, params (string, object?)[] arguments) =>
@@ -66,6 +73,21 @@ public sealed class SampleConnectionTests : IAsyncLifetime
 
         var cases = await Call(registry, "demo-crm", "ticket.listByCustomer", ("customerId", contact["externalId"]!.ToString()));
         cases.Outcome.ShouldBeOneOf(OperationOutcome.Success, OperationOutcome.NoMatch);
+    }
+
+    [Fact]
+    public async Task The_crm_creates_a_customer_the_pop_did_not_find_and_then_finds_them_by_phone()
+    {
+        await using var registry = Registry();
+
+        var created = (await Call(registry, "demo-crm", "customer.create",
+            ("firstName", "Grace"), ("lastName", "Hopper"), ("phone", "+14155550177"), ("email", "grace@navy.example"))).Records.ShouldHaveSingleItem();
+
+        var id = created["externalId"]!.GetValue<string>();
+        var found = (await Call(registry, "demo-crm", "customer.findByPhone", ("phone", "+14155550177"))).Records.ShouldHaveSingleItem();
+        found["externalId"]!.GetValue<string>().ShouldBe(id);
+        found["lastName"]!.GetValue<string>().ShouldBe("Hopper");
+        found["email"]!.GetValue<string>().ShouldBe("grace@navy.example");
     }
 
     [Theory]
@@ -98,6 +120,47 @@ public sealed class SampleConnectionTests : IAsyncLifetime
 
         ex.Message.ShouldEndWith($"SOAP fault {code}: no order SO-2026-99999 exists");
         ex.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_sample_links_open_each_items_own_page_in_the_demo_systems()
+    {
+        var configuration = Load();
+        await using var registry = ConnectorServiceCollectionExtensions.CreateRegistry(configuration, NullLoggerFactory.Instance);
+        var crm = configuration.FindSystem("demo-crm")!.Links;
+        var erp = configuration.FindSystem("demo-erp")!.Links;
+        var contact = (await Call(registry, "demo-crm", "customer.findByPhone", ("phone", "+14155550134"))).Records.ShouldHaveSingleItem();
+        var customer = (await Call(registry, "demo-erp", "customer.findByPhone", ("phone", "+14155550193"))).Records.ShouldHaveSingleItem();
+        var order = (await Call(registry, "demo-erp", "order.create", ("customerId", "C10049"), ("currency", "USD"),
+            ("lines", JsonNode.Parse("""[ { "sku": "PAP-A4-80", "quantity": 1 } ]""")))).Records.ShouldHaveSingleItem();
+        var caseNumber = (await (await _crm.Client.PostAsJsonAsync("/api/cases", new { contactId = contact["externalId"]!.ToString(), subject = "Link check" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["caseNumber"]!.ToString();
+
+        await ShouldOpenAsync(Render(crm.Customer!, contact), "Carter");
+        await ShouldOpenAsync(Render(crm.Ticket!, new JsonObject { ["externalId"] = caseNumber }), "Link check");
+        await ShouldOpenAsync(Render(erp.Customer!, customer), customer["displayName"]!.ToString());
+        await ShouldOpenAsync(Render(erp.Order!, order), order["externalId"]!.ToString());
+        crm.Order.ShouldBeNull();
+        erp.Ticket.ShouldBeNull();
+    }
+
+    // As the screen pop renders a link: the item's mapped fields, and its id.
+    private static Uri Render(string template, JsonObject record)
+    {
+        var values = record.ToDictionary(p => p.Key, p => p.Value);
+        values["id"] = record["externalId"]!.ToString();
+        var url = new TemplateEngine(new PhoneNormalizer("US"), TimeProvider.System).Compile(template).Render(values);
+        return new Uri(url);
+    }
+
+    private static async Task ShouldOpenAsync(Uri link, string shows)
+    {
+        using var browser = new HttpClient();
+        var response = await browser.GetAsync(link);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, link.ToString());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(shows));
     }
 
     private static string RepositoryRoot()

@@ -43,14 +43,20 @@ public sealed class PopHarness : IAsyncDisposable
 
     /// <param name="options">Generous timeouts by default, so a loaded test machine does not turn answers into timeouts.</param>
     /// <param name="files">More configuration files (relative path, content), e.g. a screen-pop flow.</param>
-    public static async Task<PopHarness> StartAsync(ScreenPopOptions? options = null, params (string Path, string Content)[] files)
+    public static Task<PopHarness> StartAsync(ScreenPopOptions? options = null, params (string Path, string Content)[] files) =>
+        StartAsync(options, crmTail: "", erpTail: "", files);
+
+    /// <summary>With more YAML at the end of each system's file (a <c>links</c> section).</summary>
+    public static Task<PopHarness> StartWithAsync(string crmTail, string erpTail) => StartAsync(null, crmTail, erpTail, []);
+
+    private static async Task<PopHarness> StartAsync(ScreenPopOptions? options, string crmTail, string erpTail, (string Path, string Content)[] files)
     {
         var directory = new TempDirectory("switchboard-screenpop");
         var crm = StubSystems.Start();
         var erp = StubSystems.Start();
         directory.Write("switchboard.yaml", "hub:\n  name: Screen pop tests\nphone:\n  defaultRegion: DE\n");
-        directory.Write("systems/crm.yaml", StubSystems.CrmYaml(crm));
-        directory.Write("systems/erp.yaml", StubSystems.ErpYaml(erp));
+        directory.Write("systems/crm.yaml", StubSystems.CrmYaml(crm) + "\n" + crmTail);
+        directory.Write("systems/erp.yaml", StubSystems.ErpYaml(erp) + "\n" + erpTail);
         foreach (var (path, content) in files)
         {
             directory.Write(path, content);

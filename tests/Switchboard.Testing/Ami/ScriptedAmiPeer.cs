@@ -6,13 +6,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Switchboard.Ingress.Ami;
 
-namespace Switchboard.Ingress.Tests.Ami;
+namespace Switchboard.Testing.Ami;
 
 /// <summary>
 /// A scripted Asterisk manager interface on 127.0.0.1: greets with the AMI banner, answers Login (and
 /// every other action, by ActionID), and plays an <see cref="AmiScript"/>: connection n plays session n
-/// (the last one again when there are no more). Timestamps are moved to the present by a whole number of
-/// seconds, the same for every session, so a replayed block keeps its identity.
+/// (the last one again when there are no more), and after answering an action the script's reaction to it
+/// (<c>@on</c>). Timestamps are moved to the present by a whole number of seconds, the same for every
+/// session, so a replayed block keeps its identity.
 /// </summary>
 public sealed partial class ScriptedAmiPeer : IAsyncDisposable
 {
@@ -129,6 +130,9 @@ public sealed partial class ScriptedAmiPeer : IAsyncDisposable
     [GeneratedRegex(@"^Timestamp: (?<seconds>\d+)\.(?<fraction>\d+)", RegexOptions.Multiline)]
     private static partial Regex TimestampPattern();
 
+    [GeneratedRegex(@"\$\{(?<field>[A-Za-z]+)\}")]
+    private static partial Regex FieldPattern();
+
     /// <summary>One connection: the script on one side, replies to actions on the other.</summary>
     private sealed class Session(ScriptedAmiPeer peer, TcpClient client, IReadOnlyList<AmiScript.Step> steps)
     {
@@ -142,24 +146,10 @@ public sealed partial class ScriptedAmiPeer : IAsyncDisposable
             {
                 await WriteAsync(Banner + "\r\n", stop);
                 var replies = Task.Run(() => ReplyLoopAsync(stop), stop);
-                foreach (var step in steps)
+                if (!await PlayAsync(steps, text => text, stop))
                 {
-                    switch (step.Kind)
-                    {
-                        case AmiScript.StepKind.Login when !await _login.Task.WaitAsync(TimeSpan.FromSeconds(30), stop):
-                        case AmiScript.StepKind.Drop:
-                            client.Close();
-                            return;
-                        case AmiScript.StepKind.Block:
-                            await WriteAsync(peer.Shift(step.Text).ReplaceLineEndings("\r\n") + "\r\n\r\n", stop);
-                            break;
-                        case AmiScript.StepKind.Raw:
-                            await WriteAsync(step.Text + "\r\n", stop);
-                            break;
-                        case AmiScript.StepKind.Sleep:
-                            await Task.Delay(int.Parse(step.Text, CultureInfo.InvariantCulture), stop);
-                            break;
-                    }
+                    client.Close();
+                    return;
                 }
 
                 await replies;
@@ -172,6 +162,31 @@ public sealed partial class ScriptedAmiPeer : IAsyncDisposable
             {
                 client.Dispose();
             }
+        }
+
+        /// <summary>Plays steps; false when one ends the connection (a refused login, a drop).</summary>
+        private async Task<bool> PlayAsync(IEnumerable<AmiScript.Step> steps, Func<string, string> fill, CancellationToken stop)
+        {
+            foreach (var step in steps)
+            {
+                switch (step.Kind)
+                {
+                    case AmiScript.StepKind.Login when !await _login.Task.WaitAsync(TimeSpan.FromSeconds(30), stop):
+                    case AmiScript.StepKind.Drop:
+                        return false;
+                    case AmiScript.StepKind.Block:
+                        await WriteAsync(peer.Shift(fill(step.Text)).ReplaceLineEndings("\r\n") + "\r\n\r\n", stop);
+                        break;
+                    case AmiScript.StepKind.Raw:
+                        await WriteAsync(fill(step.Text) + "\r\n", stop);
+                        break;
+                    case AmiScript.StepKind.Sleep:
+                        await Task.Delay(int.Parse(step.Text, CultureInfo.InvariantCulture), stop);
+                        break;
+                }
+            }
+
+            return true;
         }
 
         private async Task ReplyLoopAsync(CancellationToken stop)
@@ -245,6 +260,11 @@ public sealed partial class ScriptedAmiPeer : IAsyncDisposable
                 await WriteAsync($"Event: OriginateResponse\r\nPrivilege: call,all\r\nActionID: {id}\r\nResponse: Success\r\n" +
                     $"Channel: {action["Channel"]}-00000099;1\r\nContext: {action["Context"]}\r\nExten: {action["Exten"]}\r\nReason: 4\r\n" +
                     $"Uniqueid: {action["ChannelId"]}\r\nCallerIDNum: {action["Exten"]}\r\nCallerIDName: <unknown>\r\n\r\n", stop);
+            }
+
+            if (peer._script.Reactions.TryGetValue(name, out var reaction))
+            {
+                await PlayAsync(reaction, text => FieldPattern().Replace(text, m => action[m.Groups["field"].Value] ?? string.Empty), stop);
             }
         }
 

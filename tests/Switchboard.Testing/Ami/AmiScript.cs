@@ -1,7 +1,7 @@
 using System.Globalization;
 using Switchboard.Ingress.Ami;
 
-namespace Switchboard.Ingress.Tests.Ami;
+namespace Switchboard.Testing.Ami;
 
 /// <summary>
 /// An AMI session script (Sessions/*.ami). Paragraphs of <c>Key: Value</c> lines are messages the peer
@@ -10,19 +10,28 @@ namespace Switchboard.Ingress.Tests.Ami;
 /// <c>@drop</c> close the connection here; <c>@session</c> what the next connection plays;
 /// <c>@respond ACTION Success|Error MESSAGE</c> how to answer an action;
 /// <c>@raw TEXT</c> one line as is (empty: a blank line); <c>@long KEY BYTES</c> one huge line;
-/// <c>@many COUNT LENGTH</c> that many fields; <c>@sleep MS</c>. '#' starts a comment line.
+/// <c>@many COUNT LENGTH</c> that many fields; <c>@sleep MS</c>;
+/// <c>@on ACTION</c> ... <c>@end</c>: what the peer plays after answering ACTION (a call the hub asked for), where
+/// <c>${Field}</c> is the action's field (<c>${ChannelId}</c>, <c>${Exten}</c>). '#' starts a comment line.
 /// </summary>
 public sealed class AmiScript
 {
-    private AmiScript(IReadOnlyList<IReadOnlyList<Step>> sessions, IReadOnlyDictionary<string, (string Response, string Message)> responses)
+    private AmiScript(
+        IReadOnlyList<IReadOnlyList<Step>> sessions,
+        IReadOnlyDictionary<string, (string Response, string Message)> responses,
+        IReadOnlyDictionary<string, IReadOnlyList<Step>> reactions)
     {
         Sessions = sessions;
         Responses = responses;
+        Reactions = reactions;
     }
 
     public IReadOnlyList<IReadOnlyList<Step>> Sessions { get; }
 
     public IReadOnlyDictionary<string, (string Response, string Message)> Responses { get; }
+
+    /// <summary>Action name to the steps played after answering it (<c>@on</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Step>> Reactions { get; }
 
     /// <summary>Every event block of every session, in order, as the hub would read them.</summary>
     public IEnumerable<AmiMessage> Events =>
@@ -35,7 +44,9 @@ public sealed class AmiScript
     {
         var sessions = new List<IReadOnlyList<Step>>();
         var responses = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        var reactions = new Dictionary<string, IReadOnlyList<Step>>(StringComparer.OrdinalIgnoreCase);
         var steps = new List<Step>();
+        (string Action, List<Step> Outer)? reacting = null;
         var block = new List<string>();
 
         void Flush()
@@ -77,6 +88,15 @@ public sealed class AmiScript
                     sessions.Add(steps);
                     steps = [];
                     break;
+                case "on" when reacting is null:
+                    reacting = (argument.Trim(), steps);
+                    steps = [];
+                    break;
+                case "end" when reacting is { } open:
+                    reactions[open.Action] = steps;
+                    steps = open.Outer;
+                    reacting = null;
+                    break;
                 case "respond":
                     var words = argument.Split(' ', 3);
                     responses[words[0]] = (words[1], words.Length > 2 ? words[2] : string.Empty);
@@ -108,8 +128,13 @@ public sealed class AmiScript
         }
 
         Flush();
+        if (reacting is not null)
+        {
+            throw new FormatException($"'@on {reacting.Value.Action}' has no '@end'.");
+        }
+
         sessions.Add(steps);
-        return new AmiScript(sessions, responses);
+        return new AmiScript(sessions, responses, reactions);
     }
 
     private static (string First, int Number) Split(string argument)
