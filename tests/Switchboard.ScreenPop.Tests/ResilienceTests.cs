@@ -86,4 +86,23 @@ public sealed class ResilienceTests
         views[crmFirst].Customer.ShouldNotBeNull().DisplayName.ShouldBe("Anna Schmidt");
         views[^1].Customer.ShouldNotBeNull().Orders.Count.ShouldBe(2);
     }
+    [Fact]
+    public async Task A_burst_of_pops_holds_at_most_a_few_database_connections_at_once()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        pop.Storage.Reset();
+        // Each lookup holds its connection a while, as on a busy database server, so the lookups of all pops overlap.
+        pop.Storage.OpenDelay = TimeSpan.FromMilliseconds(20);
+
+        // 64 calls ring at once (the dispatcher's limit), each asking the hub's customers, picks and history.
+        var pops = await Task.WhenAll(Enumerable.Range(0, 64).Select(n => pop.PopAsync($"call-{n}", $"+49 30 {1000000 + n}")));
+
+        pop.Storage.MostOpen.ShouldBeLessThanOrEqualTo(Switchboard.ScreenPop.Lookup.PopContext.MaxHubQueries);
+        pop.Storage.MostOpen.ShouldBeGreaterThan(0);
+        foreach (var views in pops)
+        {
+            var hub = views[^1].Source("switchboard", "customer.findByPhone");
+            hub.State.ShouldBe(PopSourceState.NoMatch, hub.Reason);
+        }
+    }
 }

@@ -232,7 +232,22 @@ internal sealed partial class PopRun
     {
         try
         {
-            var result = await Timed.RunAsync(query, _context.SystemTimeout, _context.Time, _token);
+            var result = await Timed.RunAsync(
+                async token =>
+                {
+                    await _context.HubQueries.WaitAsync(token);
+                    try
+                    {
+                        return await query(token);
+                    }
+                    finally
+                    {
+                        _context.HubQueries.Release();
+                    }
+                },
+                _context.SystemTimeout,
+                _context.Time,
+                _token);
             if (result.TimedOut)
             {
                 return new PopStep(slot) { State = PopSourceState.Unavailable, ElapsedMs = result.ElapsedMs, Reason = Timed.TimeoutReason(_context.SystemTimeout) };

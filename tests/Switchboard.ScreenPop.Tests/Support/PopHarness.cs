@@ -41,6 +41,9 @@ public sealed class PopHarness : IAsyncDisposable
 
     public RememberedPicks Picks => _services.GetRequiredService<RememberedPicks>();
 
+    /// <summary>The hub's database as the engine sees it, with the most connections it held open at once.</summary>
+    public CountingStorageProvider Storage => (CountingStorageProvider)_services.GetRequiredService<IStorageProvider>();
+
     /// <param name="options">Generous timeouts by default, so a loaded test machine does not turn answers into timeouts.</param>
     /// <param name="files">More configuration files (relative path, content), e.g. a screen-pop flow.</param>
     public static Task<PopHarness> StartAsync(ScreenPopOptions? options = null, params (string Path, string Content)[] files) =>
@@ -69,11 +72,14 @@ public sealed class PopHarness : IAsyncDisposable
         }
 
         var configuration = loaded.Configuration!;
+        var storage = new StorageOptions { SqlitePath = Path.Combine(directory.Path, "hub.db") };
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(new PhoneNormalizer("DE"))
             .AddSingleton<Func<HubConfiguration?>>(() => configuration)
-            .AddSwitchboardStorage(new StorageOptions { SqlitePath = Path.Combine(directory.Path, "hub.db") })
+            .AddSwitchboardStorage(storage)
+            // Registered last, so the stores use it: the real SQLite provider, counting its open connections.
+            .AddSingleton<IStorageProvider>(new CountingStorageProvider(new SqliteStorageProvider(storage)))
             .AddConnectors(sp => () => configuration)
             .AddScreenPop(options ?? new ScreenPopOptions { SystemTimeoutMs = 4000, BudgetMs = 6000 })
             .BuildServiceProvider();
