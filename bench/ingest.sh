@@ -8,12 +8,15 @@
 #   half load: half of the bare HTTPS endpoint's max for the hub, or half of the hub's own max
 #            when it cannot serve that much (the table says which)
 # Every request carries a UNIQUE eventId and callId (a repeated id is only a duplicate check) and
-# a ~310-byte call.offered event stamped "now" at start (the hub refuses stale events).
+# a ~310-byte call.offered event stamped "now" at start (the hub refuses stale events). An offered call
+# also starts its screen pop (the hub's own lookups: customers, remembered picks, history), so the hub does
+# that work too; BENCH_EVENT_TYPE=call.queued measures the same ingest without a pop.
 # PostgreSQL is a throwaway server with fsync ON and synchronous_commit=off as the server default
 # (BENCH_PG_SYNCHRONOUS_COMMIT): `process` keeps the server's setting, `power` forces it on.
 # Appends a table to docs/benchmarks.md; prints one JSON object as the last line.
 # Durations (seconds) can be shortened for a trial: BENCH_WARMUP_S, BENCH_WRK_S, BENCH_LOAD_S,
 # BENCH_SETTLE_S (the most to wait for interaction assembly to catch up before the half-load run).
+# BENCH_EVENT_TYPE (call.offered) sets the event's type: a call event that needs no more fields than the payload's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -36,7 +39,10 @@ cli="$BENCH_ROOT/src/Switchboard.Cli/bin/Release/net10.0/switchboard.dll"
 # The hub refuses events older than 30 days or more than 5 minutes ahead: stamp the body now.
 body="$BENCH_OUT/call-offered.json"
 now=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
-sed -E "s/\"occurredAt\":\"[^\"]*\"/\"occurredAt\":\"$now\"/" "$BENCH_ROOT/bench/payloads/call-offered.json" >"$body"
+event_type=${BENCH_EVENT_TYPE:-call.offered}
+[[ $event_type =~ ^call\.[a-z_]+$ ]] || bench_fail "BENCH_EVENT_TYPE must be a call event type such as call.queued, not '$event_type'"
+sed -E -e "s/\"occurredAt\":\"[^\"]*\"/\"occurredAt\":\"$now\"/" -e "s/\"type\":\"call\.offered\"/\"type\":\"$event_type\"/" \
+  "$BENCH_ROOT/bench/payloads/call-offered.json" >"$body"
 grep -q "$now" "$body" || bench_fail "could not stamp occurredAt in $body"
 unique=(--unique-field eventId --unique-field callId)
 
@@ -219,9 +225,13 @@ busy=""
 if awk -v a="$BENCH_LOAD_AVERAGE" -v n="$(nproc)" 'BEGIN { exit !(a > n * 0.5) }'; then
   busy=" The machine was NOT idle: load average $BENCH_LOAD_AVERAGE before the run on $(nproc) cores ($load_end at the end, the benchmark included), with other work running, so absolute figures are low and noisy and even the ratios, measured minutes apart, carry that noise."
 fi
+pop_note=""
+if [[ $event_type == call.offered || $event_type == call.ringing ]]; then
+  pop_note=" (each such event also starts the call's screen pop, which the hub runs beside ingest: its own lookups of customers, remembered picks and history)"
+fi
 summary=$(
-  printf 'What was measured: POST /api/v1/events with an API key (role system), one ~%s-byte call.offered event per request with a unique eventId and callId, answered 202 only after the journal commit; wrk (closed loop, %s threads, %s connections, %s s after a %s s warm-up) for max throughput, then Switchboard.LoadGenerator (open loop, %s connections, %s s, latency from the intended send time) at half load. Ratios are to the bare endpoint over HTTPS (same body, same headers, same self-signed ECDSA P-256 TLS), measured in this run; HTTP is shown for context. PostgreSQL ran locally with fsync on and synchronous_commit=%s as its default, so `process` commits do not wait for the WAL flush and `power` ones do. Before each half-load run the script waited up to %s s for interaction assembly to catch up with the max-throughput burst.' \
-    "$(($(wc -c <"$body") + 40))" "$threads" "$connections" "$wrk_s" "$warmup_s" "$connections" "$load_s" \
+  printf 'What was measured: POST /api/v1/events with an API key (role system), one ~%s-byte %s event per request with a unique eventId and callId, answered 202 only after the journal commit%s; wrk (closed loop, %s threads, %s connections, %s s after a %s s warm-up) for max throughput, then Switchboard.LoadGenerator (open loop, %s connections, %s s, latency from the intended send time) at half load. Ratios are to the bare endpoint over HTTPS (same body, same headers, same self-signed ECDSA P-256 TLS), measured in this run; HTTP is shown for context. PostgreSQL ran locally with fsync on and synchronous_commit=%s as its default, so `process` commits do not wait for the WAL flush and `power` ones do. Before each half-load run the script waited up to %s s for interaction assembly to catch up with the max-throughput burst.' \
+    "$(($(wc -c <"$body") + 40))" "$event_type" "$pop_note" "$threads" "$connections" "$wrk_s" "$warmup_s" "$connections" "$load_s" \
     "${BENCH_PG_SYNCHRONOUS_COMMIT:-off}" "$settle_s"
   printf ' Targets: throughput ≥ 0.6 of bare at `process` — SQLite %s (%s), PostgreSQL %s (%s); aim 0.4 at `power` — SQLite %s (%s), PostgreSQL %s (%s); p99 < 10 ms at half load — SQLite process %s ms (%s), SQLite power %s ms (%s), PostgreSQL process %s ms (%s), PostgreSQL power %s ms (%s).%s' \
     "${fig[sqlite_process_ratio]}" "${fig[sqlite_process_ratio_target]}" "${fig[postgresql_process_ratio]}" "${fig[postgresql_process_ratio_target]}" \
@@ -231,14 +241,14 @@ summary=$(
     "$busy"
 )
 
-bench_append_table "ingest: durable REST ingest vs the bare endpoint" \
+bench_append_table "ingest: durable REST ingest of $event_type vs the bare endpoint" \
   "| target | requests/s (wrk) | ratio to bare HTTPS | p50 ms (wrk) | p99 ms (wrk) | half load rate /s | achieved /s | p50 ms | p99 ms | max ms | notes |" \
   "${rows[@]}"
 printf '\n%s\n' "$summary" >>"$BENCH_DOCS"
 bench_say "$summary"
 bench_say "done in $((SECONDS - started)) s"
 
-json=(benchmark ingest load_average_start "$BENCH_LOAD_AVERAGE" load_average_end "$load_end" seconds "$((SECONDS - started))")
+json=(benchmark ingest event_type "$event_type" load_average_start "$BENCH_LOAD_AVERAGE" load_average_end "$load_end" seconds "$((SECONDS - started))")
 for target in "${targets[@]}"; do
   for key in rps ratio p50_ms p99_ms errors half_rate half_basis half_rps half_p50_ms half_p99_ms half_max_ms half_errors half_dropped \
     journal_rows backlog_after_max settle_s backlog_at_half backlog_after_half ratio_target half_p99_target; do
