@@ -31,12 +31,21 @@ public sealed class AgentDesk : IAsyncDisposable
 
     public int Received => Volatile.Read(ref _received);
 
-    public static async Task<AgentDesk> ConnectAsync(TestHub hub, string username, string password)
+    /// <summary>A client signed in to the desktop as <paramref name="username"/> (its session cookie kept), without the live connection.</summary>
+    public static Task<HttpClient> SignInAsync(TestHub hub, string username, string password) => SignInAsync(hub, username, password, new CookieContainer());
+
+    private static async Task<HttpClient> SignInAsync(TestHub hub, string username, string password, CookieContainer cookies)
     {
-        var cookies = new CookieContainer();
         var http = new HttpClient(Handler(hub, cookies)) { BaseAddress = hub.Address };
         var signIn = await http.PostAsJsonAsync("/desktop/api/sign-in", new { username, password });
         signIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signIn.Content.ReadAsStringAsync());
+        return http;
+    }
+
+    public static async Task<AgentDesk> ConnectAsync(TestHub hub, string username, string password)
+    {
+        var cookies = new CookieContainer();
+        var http = await SignInAsync(hub, username, password, cookies);
         (await http.GetFromJsonAsync<JsonElement>("/desktop/api/me")).GetProperty("username").GetString().ShouldBe(username);
 
         var connection = new HubConnectionBuilder()

@@ -205,16 +205,5 @@ public sealed class DesktopCustomerTests : IAsyncLifetime
         throw new TimeoutException("the expected state was not reached within 20 seconds");
     }
 
-    private async Task<HttpClient> SignInAsync()
-    {
-        var expected = _hub.Certificate.Thumbprint;
-        var client = new HttpClient(new HttpClientHandler
-        {
-            CookieContainer = new CookieContainer(),
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == expected,
-        }) { BaseAddress = _hub.Address };
-        var signIn = await client.PostAsJsonAsync("/desktop/api/sign-in", new { username = "ada", password = Password });
-        signIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signIn.Content.ReadAsStringAsync());
-        return client;
-    }
+    private Task<HttpClient> SignInAsync() => AgentDesk.SignInAsync(_hub, "ada", Password);
 }
