@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Switchboard.Desktop.Actions;
 using Switchboard.ScreenPop;
+using Switchboard.Storage.Stores;
 
 namespace Switchboard.Desktop.Hubs;
 
@@ -9,7 +11,7 @@ namespace Switchboard.Desktop.Hubs;
 /// their contact-center agent id; pops for calls offered to that id arrive as <c>pop</c> messages.
 /// </summary>
 [Authorize(Policy = DesktopAuthentication.Policy)]
-public sealed class AgentHub(ScreenPopEngine engine) : Hub
+public sealed class AgentHub(ScreenPopEngine engine, InteractionStore interactions) : Hub
 {
     public const string Path = "/desktop/hub";
     public const string PopMethod = "pop";
@@ -44,15 +46,38 @@ public sealed class AgentHub(ScreenPopEngine engine) : Hub
             ? throw new HubException($"customerId must be 1 to {MaxCustomerId} characters")
             : customerId;
 
-    /// <summary>The latest pop of a call (for a desktop that connected after it rang).</summary>
-    public ScreenPopView? Latest(string callId) => engine.Latest(callId);
+    /// <summary>The latest pop of a call (for a desktop that connected after it rang); only of the agent's own call.</summary>
+    public async Task<ScreenPopView?> Latest(string callId)
+    {
+        await RefuseUnlessOwnAsync(callId, "see its pop");
+        return engine.Latest(callId);
+    }
 
-    /// <summary>The agent picked one of several matches: the pick is remembered for the number and the pop completes for that customer.</summary>
+    /// <summary>
+    /// The agent picked one of several matches: the pick is remembered for the number and the pop completes for that
+    /// customer. Only for the agent's own call.
+    /// </summary>
     public async Task Pick(string callId, string candidateKey)
     {
+        await RefuseUnlessOwnAsync(callId, "pick among its matches");
         await foreach (var view in engine.PickAsync(callId, candidateKey, Context.ConnectionAborted))
         {
             await Clients.Caller.SendAsync(PopMethod, view, Context.ConnectionAborted);
+        }
+    }
+
+    private async Task RefuseUnlessOwnAsync(string callId, string action)
+    {
+        if (string.IsNullOrWhiteSpace(callId))
+        {
+            throw new HubException("callId is required");
+        }
+
+        var agentId = Context.User?.FindFirst(DesktopAuthentication.AgentIdClaim)?.Value
+            ?? throw new HubException("This account is not linked to a contact-center agent.");
+        if (await CallOwnership.WhyNotOwnAsync(callId, agentId, engine, interactions, Context.ConnectionAborted) is { } why)
+        {
+            throw new HubException($"{why}; only its own agent may {action}.");
         }
     }
 }

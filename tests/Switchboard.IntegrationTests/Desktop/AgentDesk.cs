@@ -72,6 +72,9 @@ public sealed class AgentDesk : IAsyncDisposable
         };
     }
 
+    /// <summary>Calls a method of the hub's SignalR endpoint as this agent.</summary>
+    public Task<T> InvokeAsync<T>(string method, params object?[] arguments) => _connection.InvokeCoreAsync<T>(method, arguments);
+
     public async Task<JsonElement> NextAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Security;
@@ -57,6 +58,15 @@ public sealed class AgentPopPushTests : IAsyncLifetime
         }
 
         last.GetProperty("customer").GetProperty("orders").GetArrayLength().ShouldBe(1);
+        bob.Received.ShouldBe(0);
+
+        // Ada may read her call's pop again; Bob may neither read it nor pick for it.
+        (await ada.InvokeAsync<JsonElement>("Latest", callId)).GetProperty("callId").GetString().ShouldBe(callId);
+        var read = await Should.ThrowAsync<HubException>(() => bob.InvokeAsync<JsonElement>("Latest", callId));
+        read.Message.ShouldContain($"'{callId}'");
+        read.Message.ShouldContain("offered to or handled by agent 'agent-8'; only its own agent may see its pop");
+        var pick = await Should.ThrowAsync<HubException>(() => bob.InvokeAsync<object>("Pick", callId, "crm:C-1"));
+        pick.Message.ShouldContain("only its own agent may pick among its matches");
         bob.Received.ShouldBe(0);
     }
 
