@@ -24,7 +24,8 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         provider.GetRequiredService<IStorageProvider>().ShouldBeOfType<SqliteStorageProvider>();
-        (await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None)).ShouldBe(2);
+        // The core's two migrations and the probe's one.
+        (await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None)).ShouldBe(3);
         var agents = provider.GetRequiredService<AgentStore>();
         await agents.UpsertAsync(new Agent { Id = "a1", Name = "Ada" }, CancellationToken.None);
         (await agents.GetAsync("a1", CancellationToken.None))!.Name.ShouldBe("Ada");

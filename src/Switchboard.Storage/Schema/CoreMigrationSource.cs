@@ -10,6 +10,7 @@ public sealed class CoreMigrationSource : IMigrationSource
     private static readonly Migration[] All =
     [
         new(1, "canonical model", CoreSchema.V1Sqlite, CoreSchema.V1PostgreSql),
+        new(2, "list indexes in read order", CoreSchema.V2ListIndexes, CoreSchema.V2ListIndexes),
     ];
 
     public string Module => ModuleName;

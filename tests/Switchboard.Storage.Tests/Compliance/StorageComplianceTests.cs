@@ -32,7 +32,7 @@ public abstract partial class StorageComplianceTests(StorageFixture fixture)
     [Fact]
     public async Task Migrating_an_up_to_date_database_applies_nothing()
     {
-        Fixture.MigrationsAppliedOnCreate.ShouldBe(1);
+        Fixture.MigrationsAppliedOnCreate.ShouldBe(2);
         (await StorageFixture.Migrator(Provider).MigrateAsync(Ct)).ShouldBe(0);
 
         var module = ProbeMigrationSource.NewModule();
