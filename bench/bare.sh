@@ -12,7 +12,7 @@ bench_ensure_wrk
 bench_build bench/Switchboard.Benchmarks.BareEndpoint bench/Switchboard.LoadGenerator
 
 body="$BENCH_ROOT/bench/payloads/call-event.json"
-bench_free_port bare_port 58080
+bench_free_port bare_port 28080
 bench_start_dotnet bare-endpoint "$bare_port" "$(bench_dll bench/Switchboard.Benchmarks.BareEndpoint)"
 url="http://127.0.0.1:$bare_port/bare"
 status=$(bench_http_status "$url")

@@ -103,8 +103,8 @@ f() {
 
 run_node_red() {
   local port receiver_port user="$BENCH_OUT/node-red-user"
-  bench_free_port port 58600
-  bench_free_port receiver_port 58700
+  bench_free_port port 28600
+  bench_free_port receiver_port 28700
   mkdir -p "$user"
   # Node-RED reads userDir/package.json for installed nodes; readOnly keeps it from writing anything.
   printf '{ "name": "bench-node-red-user", "private": true }\n' >"$user/package.json"
@@ -182,8 +182,8 @@ EOF
 run_hub() {
   local transport=$1 system=hub_$1 dir="$BENCH_OUT/hub-$1" port receiver_port key pid log
   log="$BENCH_OUT/$system.log"
-  bench_free_port port 58500
-  bench_free_port receiver_port 58800
+  bench_free_port port 28500
+  bench_free_port receiver_port 28800
   hub_config "$dir" "$transport" "$port" "$receiver_port"
   if [[ $transport == rabbitmq ]] && ! start_rabbitmq; then
     status[$system]="failed: RabbitMQ did not start (log: bench/out/delivery/broker/rabbitmq/)"

@@ -81,13 +81,13 @@ bare_dll=$(bench_dll bench/Switchboard.Benchmarks.BareEndpoint)
 # A header as long as a real key, so both sides parse the same request.
 dummy_key="sbk_000000000000_$(printf 'x%.0s' {1..43})"
 
-bench_free_port bare_port 58080
+bench_free_port bare_port 28080
 bench_start_dotnet bare-http "$bare_port" "$bare_dll"
 [[ $(bench_http_status "http://127.0.0.1:$bare_port/bare") == 200 ]] || bench_fail "bare endpoint (http) not answering"
 measure bare_http "http://127.0.0.1:$bare_port/bare" "" --header "X-Api-Key: $dummy_key" "${unique[@]}"
 bench_stop_processes
 
-bench_free_port bare_tls_port 58443
+bench_free_port bare_tls_port 28443
 bench_start_dotnet_https bare-https "$bare_tls_port" "$bare_dll"
 bench_wait_ready "https://127.0.0.1:$bare_tls_port/bare" 30
 measure bare_https "https://127.0.0.1:$bare_tls_port/bare" "" --header "X-Api-Key: $dummy_key" "${unique[@]}"
@@ -132,7 +132,7 @@ hub_before_half_load() {
   bench_say "assembly backlog: ${fig[${target}_backlog_after_max]} after the max run, $pending after ${fig[${target}_settle_s]} s"
 }
 
-hub_port=58500
+hub_port=28500
 run_hub() {
   local target=$1 provider=$2 durability=$3 dir port key url status
   dir="$BENCH_OUT/hub-$target"

@@ -309,7 +309,7 @@ bench_start_postgres() {
   chmod 755 "$dir"
   SB_RUN_DIR=$dir
   : >"$dir/ports.env"
-  sb_free_port SB_PG_PORT "${BENCH_PG_PORT:-55432}" || bench_fail "no free port for PostgreSQL"
+  sb_free_port SB_PG_PORT "${BENCH_PG_PORT:-25432}" || bench_fail "no free port for PostgreSQL"
   if ((EUID == 0)); then chown -R postgres:postgres "$dir/postgres"; fi
   bench_say "starting PostgreSQL on 127.0.0.1:$SB_PG_PORT (fsync on${BENCH_PG_OPTIONS:+, $BENCH_PG_OPTIONS})"
   sb_as_postgres "$SB_PG_BIN/initdb" -D "$dir/postgres/data" --no-sync -U postgres --auth=trust \

@@ -29,12 +29,20 @@ sb_port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# sb_free_port VAR PREFERRED: sets VAR to PREFERRED if free, else to a free port above it.
+# The kernel's range for the local ports of outgoing connections (32768-60999 by default). A server
+# port chosen in it can be taken by any client socket between the check and the server's bind, which
+# made servers fail now and then with "address in use" (RabbitMQ's distribution port, a hub in a bench).
+read -r SB_EPHEMERAL_LOW SB_EPHEMERAL_HIGH </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null \
+  || { SB_EPHEMERAL_LOW=32768 SB_EPHEMERAL_HIGH=60999; }
+
+# sb_free_port VAR PREFERRED: sets VAR to PREFERRED if free, else to a free port above it, never one
+# in the ephemeral range.
 # (Not called in $(...): the list of ports handed out must survive in this shell.)
 sb_free_port() {
   # Locals have unusual names: printf -v must not hit one of them instead of the caller's VAR.
   local _sb_var=$1 _sb_port=$2 _sb_tries=0
   while ((_sb_tries < 200)); do
+    if ((_sb_port >= SB_EPHEMERAL_LOW && _sb_port <= SB_EPHEMERAL_HIGH)); then _sb_port=$((SB_EPHEMERAL_HIGH + 1)); fi
     if ((_sb_port > 65000)); then _sb_port=20000; fi
     if [[ $SB_TAKEN_PORTS != *" $_sb_port "* ]] && ! sb_port_in_use "$_sb_port"; then
       SB_TAKEN_PORTS+="$_sb_port "
@@ -156,7 +164,7 @@ sb_as_postgres() {
 
 sb_start_postgres() {
   local run=$1 dir=$1/postgres
-  sb_free_port SB_PG_PORT "${SB_PG_PORT:-54329}" || return 1
+  sb_free_port SB_PG_PORT "${SB_PG_PORT:-24329}" || return 1
   mkdir -p "$dir/sock"
   if ((EUID == 0)); then chown -R postgres:postgres "$dir"; fi
   if ! sb_as_postgres "$SB_PG_BIN/initdb" -D "$dir/data" --no-sync -U postgres --auth=trust \
@@ -256,9 +264,9 @@ sb_rabbitmq_env() {
 
 sb_start_rabbitmq() {
   local run=$1 dir=$1/rabbitmq env_lines
-  sb_free_port SB_RABBITMQ_PORT "${SB_RABBITMQ_PORT:-56729}" || return 1
-  sb_free_port SB_RABBITMQ_DIST_PORT "${SB_RABBITMQ_DIST_PORT:-56730}" || return 1
-  sb_free_port SB_RABBITMQ_EPMD_PORT "${SB_RABBITMQ_EPMD_PORT:-54370}" || return 1
+  sb_free_port SB_RABBITMQ_PORT "${SB_RABBITMQ_PORT:-25672}" || return 1
+  sb_free_port SB_RABBITMQ_DIST_PORT "${SB_RABBITMQ_DIST_PORT:-25673}" || return 1
+  sb_free_port SB_RABBITMQ_EPMD_PORT "${SB_RABBITMQ_EPMD_PORT:-24369}" || return 1
   mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
   chmod 700 "$dir/home"
   # The listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT; a listener here too would bind twice.

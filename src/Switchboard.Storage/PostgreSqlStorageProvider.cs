@@ -33,6 +33,7 @@ public sealed class PostgreSqlStorageProvider : IStorageProvider, IAsyncDisposab
         }
 
         var builder = new NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionString);
+        ApplyDefaults(builder, options.PostgreSqlConnectionString);
         if (options.Durability == Durability.Power)
         {
             builder.Options = string.IsNullOrWhiteSpace(builder.Options)
@@ -50,6 +51,30 @@ public sealed class PostgreSqlStorageProvider : IStorageProvider, IAsyncDisposab
     }
 
     public StorageProviderKind Kind => StorageProviderKind.PostgreSql;
+
+    /// <summary>
+    /// The hub's defaults for what the connection string leaves out. The hub keeps no session state on a pooled
+    /// connection (no SET, no LISTEN, no temporary table; its advisory locks end with their transaction), so a
+    /// connection going back to the pool is not reset: the reset (DISCARD ALL) was a round trip and a statement on
+    /// the server for every query. Statements the hub runs again and again (every lookup of a screen pop, every
+    /// group commit) are prepared on their connection after a few uses, so the server parses and plans them once
+    /// instead of on every call. Either can be set otherwise in the connection string.
+    /// </summary>
+    internal static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, string given)
+    {
+        var named = new DbConnectionStringBuilder { ConnectionString = given }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        if (!named.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!named.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+    }
 
     public string Description { get; }
 

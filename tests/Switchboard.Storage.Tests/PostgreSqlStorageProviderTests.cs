@@ -53,6 +53,30 @@ public sealed class PostgreSqlStorageProviderTests
             .Message.ShouldContain("PostgreSqlConnectionString");
     }
 
+    [Fact]
+    public void Pooled_connections_are_not_reset_and_repeated_statements_are_prepared_by_default()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder("Host=db;Username=hub;Database=switchboard");
+
+        PostgreSqlStorageProvider.ApplyDefaults(builder, "Host=db;Username=hub;Database=switchboard");
+
+        builder.NoResetOnClose.ShouldBeTrue();
+        builder.MaxAutoPrepare.ShouldBe(64);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0")]
+    [InlineData("Host=db;noresetonclose=False;MAXAUTOPREPARE=0")]
+    public void What_the_connection_string_says_wins_over_the_defaults(string given)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(given);
+
+        PostgreSqlStorageProvider.ApplyDefaults(builder, given);
+
+        builder.NoResetOnClose.ShouldBeFalse();
+        builder.MaxAutoPrepare.ShouldBe(0);
+    }
+
     private static PostgreSqlStorageProvider Provider(string connectionString) =>
         new(new StorageOptions { Provider = StorageProviderKind.PostgreSql, PostgreSqlConnectionString = connectionString });
 }

@@ -15,4 +15,19 @@ public sealed class PostgreSqlStorageTests(PostgreSqlStorageFixture fixture)
 
         (await connection.ExecuteScalarAsync<string>("SHOW synchronous_commit")).ShouldBe("on");
     }
+
+    [Fact]
+    public async Task A_statement_run_again_and_again_is_prepared_once_and_stays_prepared_in_the_pool()
+    {
+        var provider = Fixture.CreateProvider();
+        for (var i = 0; i < 10; i++)
+        {
+            await using var connection = await provider.OpenAsync(CancellationToken.None);
+            (await connection.ExecuteScalarAsync<int>("SELECT @n::int + 1", new { n = i })).ShouldBe(i + 1);
+        }
+
+        await using var again = await provider.OpenAsync(CancellationToken.None);
+        var prepared = await again.QueryAsync<string>("SELECT statement FROM pg_prepared_statements");
+        prepared.ShouldContain(s => s.Contains("+ 1", StringComparison.Ordinal));
+    }
 }

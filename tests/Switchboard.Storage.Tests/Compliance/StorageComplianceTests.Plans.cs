@@ -43,7 +43,9 @@ public abstract partial class StorageComplianceTests
             return string.Join('\n', rows.Select(r => r.Detail));
         }
 
-        await connection.ExecuteAsync("SET enable_sort = off; SET enable_seqscan = off;");
-        return string.Join('\n', await connection.QueryAsync<string>("EXPLAIN " + sql));
+        // SET LOCAL ends with the transaction: pooled connections are not reset when they go back.
+        await using var tx = await connection.BeginTransactionAsync(Ct);
+        await connection.ExecuteAsync("SET LOCAL enable_sort = off; SET LOCAL enable_seqscan = off;", transaction: tx);
+        return string.Join('\n', await connection.QueryAsync<string>("EXPLAIN " + sql, transaction: tx));
     }
 }
