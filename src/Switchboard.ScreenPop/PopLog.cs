@@ -22,4 +22,7 @@ internal static partial class PopLog
 
     [LoggerMessage(EventId = 6505, Level = LogLevel.Warning, Message = "Screen pop: no link for {System} {Kind} {Id}: {Reason}")]
     public static partial void LinkFailed(ILogger logger, string system, string kind, string id, string reason);
+
+    [LoggerMessage(EventId = 6506, Level = LogLevel.Debug, Message = "Screen pop of call {CallId}: the call's complete pop shown again for agent {AgentId}, no lookups")]
+    public static partial void Reused(ILogger logger, string callId, string? agentId);
 }

@@ -38,6 +38,10 @@ public sealed class ScreenPopEngine
     private long _lastSweep;
     private long _sinceSweep;
 
+    // Counts customer changes (invalidations, customers created from a pop): a pop's last snapshot is reused only
+    // while no change happened since that pop began.
+    private long _changes;
+
     public ScreenPopEngine(
         IOperationInvoker invoker,
         Func<HubConfiguration?> configuration,
@@ -77,6 +81,12 @@ public sealed class ScreenPopEngine
     /// Ends within <see cref="ScreenPopOptions.BudgetMs"/>. A later pop or pick of the same call ends this
     /// enumeration early (without a complete snapshot): the later one is the agent's current view.
     /// </summary>
+    /// <remarks>
+    /// A call is usually popped twice: when it is offered to the queue (no agent yet: the pop prefetches) and
+    /// when it rings at an agent. When the earlier pop of the call completed within
+    /// <see cref="ScreenPopOptions.CacheSeconds"/>, looked for the same caller the same way and no customer
+    /// changed since, its last snapshot is the answer: one complete snapshot for the new agent, no lookups.
+    /// </remarks>
     public IAsyncEnumerable<ScreenPopView> RunAsync(PopRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -85,8 +95,15 @@ public sealed class ScreenPopEngine
         var call = CallOf(request);
         var systems = PopSystems.For(_configuration(), _options, request);
         var now = _time.GetUtcNow();
+        var changes = Interlocked.Read(ref _changes);
         var session = _sessions.GetOrAdd(request.CallId, _ => new PopSession(call, systems, now));
-        var generation = session.Begin(call, systems, now);
+        if (_options.CacheSeconds > 0 && session.Reuse(call, systems, now, TimeSpan.FromSeconds(_options.CacheSeconds), changes) is { } reused)
+        {
+            PopLog.Reused(_logger, call.CallId, call.AgentId);
+            return Once(reused);
+        }
+
+        var generation = session.Begin(call, systems, now, changes);
         return PopRun.Pop(_context, session, generation).RunAsync(ct);
     }
 
@@ -134,6 +151,7 @@ public sealed class ScreenPopEngine
         var created = Matching.RecordReader.Customer(system, record, _phones, Matching.MatchDecision.Created)
             ?? throw new ArgumentException($"The customer created in {system} has no externalId to open the pop on.", nameof(record));
         var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
+        Interlocked.Increment(ref _changes);
         PopLog.Invalidated(_logger, _cache.Invalidate(phones), string.Join(' ', created.Phones), system, created.ExternalId);
         var carry = session.Carry with { Records = [.. session.Carry.Records, created] };
         return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct);
@@ -169,6 +187,7 @@ public sealed class ScreenPopEngine
             throw new ArgumentException("An external id needs the system it belongs to.", nameof(system));
         }
 
+        Interlocked.Increment(ref _changes);
         var dropped = _cache.Invalidate(tags);
         PopLog.Invalidated(_logger, dropped, phoneE164, system, externalId);
     }
@@ -177,7 +196,8 @@ public sealed class ScreenPopEngine
         PopSession session, PopCarry carry, string key, string pickedBy, [EnumeratorCancellation] CancellationToken ct)
     {
         var call = session.Call;
-        var generation = session.Begin(call, session.Systems, _time.GetUtcNow());
+        // A pick is remembered for the number: other calls from it would now open differently.
+        var generation = session.Begin(call, session.Systems, _time.GetUtcNow(), Interlocked.Increment(ref _changes));
         if (call.E164 is { } phone)
         {
             try
@@ -195,6 +215,13 @@ public sealed class ScreenPopEngine
         {
             yield return view;
         }
+    }
+
+#pragma warning disable CS1998 // One snapshot, already made.
+    private static async IAsyncEnumerable<ScreenPopView> Once(ScreenPopView view)
+#pragma warning restore CS1998
+    {
+        yield return view;
     }
 
     private PopCall CallOf(PopRequest request)

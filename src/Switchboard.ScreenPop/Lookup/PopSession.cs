@@ -12,6 +12,12 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     private int _generation;
     private int _sequence;
 
+    // The change count of the engine when the current run began, and when the last complete snapshot was
+    // published with the moment it was: what a later pop of the same call may reuse.
+    private long _runChanges;
+    private long _completeChanges = -1;
+    private DateTimeOffset _completedAt;
+
     public PopCall Call { get; private set; } = call;
 
     public IReadOnlyList<SystemDefinition> Systems { get; private set; } = systems;
@@ -24,15 +30,44 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
 
     public int Generation => Volatile.Read(ref _generation);
 
-    /// <summary>Starts a run that supersedes any earlier one; returns its generation.</summary>
-    public int Begin(PopCall call, IReadOnlyList<SystemDefinition> systems, DateTimeOffset now)
+    /// <summary>
+    /// Starts a run that supersedes any earlier one; returns its generation. <paramref name="changes"/> is the
+    /// engine's count of customer changes now: a complete snapshot of this run is reusable only while it stays the same.
+    /// </summary>
+    public int Begin(PopCall call, IReadOnlyList<SystemDefinition> systems, DateTimeOffset now, long changes)
     {
         lock (_gate)
         {
             Call = call;
             Systems = systems;
             TouchedAt = now;
+            _runChanges = changes;
             return ++_generation;
+        }
+    }
+
+    /// <summary>
+    /// The same call popped again (offered to the queue, then ringing at an agent) looking for the same caller:
+    /// when the last run completed within <paramref name="window"/> and no customer changed since it began, its
+    /// last snapshot is shown again, for <paramref name="call"/>'s agent and numbered on, instead of asking every
+    /// system again. Null when there is nothing to reuse; then the caller starts a run.
+    /// </summary>
+    public ScreenPopView? Reuse(PopCall call, IReadOnlyList<SystemDefinition> systems, DateTimeOffset now, TimeSpan window, long changes)
+    {
+        lock (_gate)
+        {
+            if (Latest is not { Complete: true } latest || _completeChanges != changes || now - _completedAt > window
+                || !SameLookup(Call, call) || !SameSystems(Systems, systems))
+            {
+                return null;
+            }
+
+            Call = call;
+            TouchedAt = now;
+            ++_generation;
+            var view = latest with { AgentId = call.AgentId, Queue = call.Queue ?? latest.Queue, Sequence = ++_sequence };
+            Latest = view;
+            return view;
         }
     }
 
@@ -50,7 +85,23 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             Latest = view;
             Carry = carry;
             TouchedAt = now;
+            if (view.Complete)
+            {
+                _completeChanges = _runChanges;
+                _completedAt = now;
+            }
+
             return view;
         }
     }
+
+    /// <summary>Both pops look for the same person the same way: number, direction and what the IVR attached.</summary>
+    private static bool SameLookup(PopCall before, PopCall now) =>
+        before.E164 == now.E164 && before.Raw == now.Raw && before.Withheld == now.Withheld
+        && string.Equals(before.Direction, now.Direction, StringComparison.OrdinalIgnoreCase)
+        && before.Attributes.Count == now.Attributes.Count
+        && before.Attributes.All(a => now.Attributes.TryGetValue(a.Key, out var value) && value == a.Value);
+
+    private static bool SameSystems(IReadOnlyList<SystemDefinition> before, IReadOnlyList<SystemDefinition> now) =>
+        before.Count == now.Count && before.Zip(now).All(pair => ReferenceEquals(pair.First, pair.Second));
 }

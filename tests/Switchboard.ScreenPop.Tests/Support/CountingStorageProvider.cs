@@ -4,13 +4,17 @@ using Switchboard.Storage;
 
 namespace Switchboard.ScreenPop.Tests.Support;
 
-/// <summary>The real provider, counting how many of its connections are open at once (the most since <see cref="Reset"/>), each handed over after <see cref="OpenDelay"/>.</summary>
+/// <summary>The real provider, counting the connections opened and how many are open at once (the most since <see cref="Reset"/>), each handed over after <see cref="OpenDelay"/>.</summary>
 public sealed class CountingStorageProvider(IStorageProvider inner) : IStorageProvider
 {
     private int _open;
     private int _most;
+    private int _opened;
 
     public int MostOpen => Volatile.Read(ref _most);
+
+    /// <summary>How many connections were opened in all.</summary>
+    public int Opened => Volatile.Read(ref _opened);
 
     /// <summary>How long each connection takes to hand over once open (a database farther away, or busier).</summary>
     public TimeSpan OpenDelay { get; set; }
@@ -24,6 +28,7 @@ public sealed class CountingStorageProvider(IStorageProvider inner) : IStoragePr
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = await inner.OpenAsync(ct);
+        Interlocked.Increment(ref _opened);
         var now = Interlocked.Increment(ref _open);
         int most;
         while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most)
