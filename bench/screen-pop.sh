@@ -8,6 +8,7 @@
 #   3. baseline: the same requests to B by a bare HttpClient, open loop at the same rate
 # Appends a table to docs/benchmarks.md; prints one JSON object as the last line.
 # Shorten a trial with BENCH_RATE, BENCH_WARMUP_S, BENCH_LOAD_S, BENCH_CACHE_S, BENCH_BARE_S.
+# BENCH_ALLOCATIONS=1 also prints, to the log, the types allocated most during the cache-off run (sampled).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -34,7 +35,7 @@ verdict() { awk -v v="$1" -v l="$2" 'BEGIN { print (v < l) ? "met" : "missed" }'
 bench_append_table "screen-pop: pop latency and the hub's overhead with systems answering in 20 ms and 80 ms" \
   "| measurement | pops | achieved /s | total p50 ms | total p99 ms | first partial p50 ms | first partial p99 ms | slowest system p50 ms | slowest system p99 ms | overhead p50 ms | overhead p99 ms | ratio to bare p50 | ratio to bare p99 | CPU ms per pop | notes |" \
   "| bare HttpClient chain to B (the baseline) | $(f bare_requests) | $(f bare_achieved_per_s) | $(f bare_p50_ms) | $(f bare_p99_ms) | | | | | $(f bare_overhead_p50_ms) | $(f bare_overhead_p99_ms) | 1.00 | 1.00 | $(f bare_cpu_ms_per_chain) | findByPhone, then orders and tickets in parallel; overhead = total - B's handler times |" \
-  "| hub pop, cache off | $(f pops) | $(f achieved_per_s) | $(f total_p50_ms) | $(f total_p99_ms) | $(f first_partial_p50_ms) | $(f first_partial_p99_ms) | $(f slowest_p50_ms) | $(f slowest_p99_ms) | $(f overhead_p50_ms) | $(f overhead_p99_ms) | $(f ratio_p50) | $(f ratio_p99) | $(f cpu_ms_per_pop) | $(f pops_with_problems) pops incomplete; both systems' chains summed p50 $(f sum_of_chains_p50_ms) ms; start lag p99 $(f start_lag_p99_ms) ms; total from due time p99 $(f total_from_due_p99_ms) ms; overhead max $(f overhead_max_ms) ms |" \
+  "| hub pop, cache off | $(f pops) | $(f achieved_per_s) | $(f total_p50_ms) | $(f total_p99_ms) | $(f first_partial_p50_ms) | $(f first_partial_p99_ms) | $(f slowest_p50_ms) | $(f slowest_p99_ms) | $(f overhead_p50_ms) | $(f overhead_p99_ms) | $(f ratio_p50) | $(f ratio_p99) | $(f cpu_ms_per_pop) | $(f pops_with_problems) pops incomplete; both systems' chains summed p50 $(f sum_of_chains_p50_ms) ms; $(f allocated_kib_per_pop) KiB allocated per pop (bare chain $(f bare_allocated_kib_per_chain)); GC collections gen0/1/2 $(f gc_gen0)/$(f gc_gen1)/$(f gc_gen2), paused $(f gc_paused_ms) ms in all; start lag p99 $(f start_lag_p99_ms) ms; total from due time p99 $(f total_from_due_p99_ms) ms; overhead max $(f overhead_max_ms) ms |" \
   "| hub pop, cache hits | $(f hit_pops) | $(f hit_achieved_per_s) | $(f hit_p50_ms) | $(f hit_p99_ms) | | $(f hit_first_partial_p99_ms) | | | | | | | $(f hit_cpu_ms_per_pop) | $(f hit_pops_with_problems) pops incomplete; $(f hit_stub_requests) requests reached the systems; max $(f hit_max_ms) ms |"
 
 cat >>"$BENCH_DOCS" <<EOF

@@ -217,6 +217,7 @@ void Report(string what, OpenLoopResult<PopSample> run)
 }
 
 var figures = new Dictionary<string, object> { ["rate"] = rate, ["duration_s"] = durationSeconds };
+using var allocations = Environment.GetEnvironmentVariable("BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
 
 // 1. Cache off: every pop calls both systems.
 await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
@@ -228,8 +229,17 @@ await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
     var measured = Take(durationSeconds);
     Console.Error.WriteLine($"cache off: {durationSeconds} s at {rate}/s");
     var cpu = Environment.CpuUsage.TotalTime;
+    var gc = GcFigures.Take();
+    var allocated = GC.GetTotalAllocatedBytes();
+    allocations?.Reset();
     var run = await OpenLoop.RunAsync(rate, measured.Length, (i, due) => PopAsync(engine, "pop", measured[i], due));
     figures["cpu_ms_per_pop"] = Math.Round((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / measured.Length, 3);
+    figures["allocated_kib_per_pop"] = Math.Round((GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / measured.Length, 1);
+    foreach (var (type, bytes) in allocations?.Top(40) ?? [])
+    {
+        Console.Error.WriteLine($"  allocated {bytes / 1024.0 / measured.Length,8:F1} KiB per pop  {type}");
+    }
+    gc.Since().AddTo(figures, "gc_");
     Report("cache off", run);
     var ok = run.Results.Where(s => s.Problem is null && systemA.SawWholeChain(s.Caller) && systemB.SawWholeChain(s.Caller)).ToList();
     var slowest = ok.Select(s => Math.Max(systemA.ChainMs(s.Caller), systemB.ChainMs(s.Caller))).ToList();
@@ -279,8 +289,10 @@ var bareWarm = Take(BareWarmupSeconds);
 Report("bare warm-up", await OpenLoop.RunAsync(rate, bareWarm.Length, (i, due) => BareAsync(bareWarm[i], due)));
 var bareCallers = Take(bareSeconds);
 var bareCpu = Environment.CpuUsage.TotalTime;
+var bareAllocated = GC.GetTotalAllocatedBytes();
 var bare = await OpenLoop.RunAsync(rate, bareCallers.Length, (i, due) => BareAsync(bareCallers[i], due));
 figures["bare_cpu_ms_per_chain"] = Math.Round((Environment.CpuUsage.TotalTime - bareCpu).TotalMilliseconds / bareCallers.Length, 3);
+figures["bare_allocated_kib_per_chain"] = Math.Round((GC.GetTotalAllocatedBytes() - bareAllocated) / 1024.0 / bareCallers.Length, 1);
 Report("bare HttpClient chain to B", bare);
 var bareOverhead = bare.Results.Select(s => s.TotalMs - systemB.ChainMs(s.Caller)).ToList();
 figures["bare_requests"] = bare.Results.Length;

@@ -27,7 +27,8 @@ internal sealed class StubSystem : IAsyncDisposable
         Prefix = prefix;
         DelayMs = delayMs;
         _handlerMs = new double[callers, 3];
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration reload: its watcher would follow the working directory (the repository) recursively.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();

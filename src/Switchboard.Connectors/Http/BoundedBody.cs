@@ -14,7 +14,8 @@ internal static class BoundedBody
             return null;
         }
 
-        using var buffer = new MemoryStream();
+        var length = response.Content.Headers.ContentLength;
+        using var buffer = new MemoryStream(length is > 0 ? (int)length.Value : 0);
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -35,9 +36,24 @@ internal static class BoundedBody
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, EncodingOf(response), detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancellationToken);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var encoding = EncodingOfBom(bytes, out var bom) ?? EncodingOf(response);
+        return encoding.GetString(bytes[bom..]);
+    }
+
+    /// <summary>The encoding a byte order mark at the start says, as a StreamReader would detect it; null without one.</summary>
+    internal static Encoding? EncodingOfBom(ReadOnlySpan<byte> bytes, out int length)
+    {
+        (Encoding? encoding, length) = bytes switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: true), 4),
+            _ => ((Encoding?)null, 0),
+        };
+        return encoding;
     }
 
     private static Encoding EncodingOf(HttpResponseMessage response)

@@ -135,6 +135,7 @@ public sealed class ResponseDocument
     {
         using var reader = new JsonTextReader(new StringReader(body))
         {
+            ArrayPool = SharedCharPool.Instance,
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = floats,
             MaxDepth = 128,
