@@ -78,9 +78,19 @@ internal static class ContactEndpoints
             return CrmErrors.BadRequest("REQUIRED_FIELD_MISSING", problem);
         }
 
-        var contact = store.Create(body.Value);
+        // A retried create (the answer was lost) with the same Idempotency-Key gets the contact it created, not a second one.
+        var key = request.Headers[Activities.ActivityEndpoints.IdempotencyKeyHeader].ToString();
+        var (contact, replayed, keyReused) = store.Create(body.Value, key.Length == 0 ? null : key, body.Fingerprint);
+        if (keyReused)
+        {
+            return CrmErrors.Conflict(
+                "IDEMPOTENCY_KEY_REUSED", $"{Activities.ActivityEndpoints.IdempotencyKeyHeader} '{key}' was already used for a different request");
+        }
+
         // The real-world quirk this demo keeps: a create answers with the bare id only.
-        return TypedResults.Created($"/api/contacts/{contact.Id}", new CreatedId(contact.Id));
+        return replayed
+            ? TypedResults.Ok(new CreatedId(contact!.Id))
+            : TypedResults.Created($"/api/contacts/{contact!.Id}", new CreatedId(contact.Id));
     }
 
     private static async Task<IResult> UpsertAsync(

@@ -13,6 +13,7 @@ internal sealed class ContactStore
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _contacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fingerprint, string Id)> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly ModificationClock _clock;
     private int _lastNumber;
 
@@ -96,10 +97,21 @@ internal sealed class ContactStore
         }
     }
 
-    public Contact Create(ContactInput input)
+    /// <summary>
+    /// Creates a contact. With an <paramref name="idempotencyKey"/> seen before, the contact it created comes back
+    /// (<c>Replayed</c>) when the request is the same, and nothing when the key came with another body (<c>KeyReused</c>).
+    /// </summary>
+    public (Contact? Contact, bool Replayed, bool KeyReused) Create(ContactInput input, string? idempotencyKey = null, string? fingerprint = null)
     {
         lock (_lock)
         {
+            if (idempotencyKey is not null && _byIdempotencyKey.TryGetValue(idempotencyKey, out var earlier))
+            {
+                return earlier.Fingerprint == fingerprint && _contacts.TryGetValue(earlier.Id, out var entry)
+                    ? (entry.Contact, true, false)
+                    : (null, false, true);
+            }
+
             string id;
             do
             {
@@ -110,7 +122,12 @@ internal sealed class ContactStore
 
             var contact = FromInput(id, input, version: 1);
             Put(contact);
-            return contact;
+            if (idempotencyKey is not null)
+            {
+                _byIdempotencyKey[idempotencyKey] = (fingerprint ?? string.Empty, id);
+            }
+
+            return (contact, false, false);
         }
     }
 

@@ -9,6 +9,8 @@ using Switchboard.Core.Common;
 using Switchboard.Delivery;
 using Switchboard.Delivery.Dispatch;
 using Switchboard.Delivery.Outbox;
+using Switchboard.ScreenPop;
+using Switchboard.Storage.Stores;
 
 namespace Switchboard.Desktop.Actions;
 
@@ -38,13 +40,18 @@ internal static class DesktopRecordEndpoints
 
     private static async Task<IResult> CreateTicketAsync(
         CreateTicketRequest request, HttpRequest http, ConfigurationMonitor configuration, DesktopPipeline pipeline, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        ScreenPopEngine pops, InteractionStore interactions, CancellationToken cancellationToken)
     {
         var errors = DesktopRecordValidator.Ticket(request);
         var key = IdempotencyKey(http, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "No ticket was created.");
+        }
+
+        if (await RefuseOthersCallAsync(request.CallId, http, "link a ticket to it", pops, interactions, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         var arguments = OperationArguments.From(
@@ -59,13 +66,18 @@ internal static class DesktopRecordEndpoints
 
     private static async Task<IResult> CreateOrderAsync(
         CreateOrderRequest request, HttpRequest http, ConfigurationMonitor configuration, DesktopPipeline pipeline, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        ScreenPopEngine pops, InteractionStore interactions, CancellationToken cancellationToken)
     {
         var errors = DesktopRecordValidator.Order(request);
         var key = IdempotencyKey(http, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "No order was created.");
+        }
+
+        if (await RefuseOthersCallAsync(request.CallId, http, "link an order to it", pops, interactions, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         var arguments = OperationArguments.From(
@@ -76,6 +88,13 @@ internal static class DesktopRecordEndpoints
         return await CreateAsync(request.CustomerSystem!.Trim(), request.CustomerId!.Trim(), OperationNames.OrderCreate, "order", key, arguments, configuration, pipeline, loggers, null, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>A record may name the call it was taken on only when that call is the agent's (see <see cref="CallOwnership"/>).</summary>
+    private static Task<IResult?> RefuseOthersCallAsync(
+        string? callId, HttpRequest http, string action, ScreenPopEngine pops, InteractionStore interactions, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(callId)
+            ? Task.FromResult<IResult?>(null)
+            : CallOwnership.RefuseUnlessOwnAsync(callId.Trim(), DesktopActionEndpoints.AgentId(http.HttpContext.User), action, pops, interactions, cancellationToken);
 
     /// <summary>Sends the create through the outbox and answers as described above.</summary>
     /// <param name="created">Runs once the system answered the record (201), before the answer; null for nothing.</param>

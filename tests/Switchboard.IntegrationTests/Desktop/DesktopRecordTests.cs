@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.ScreenPop;
 using Switchboard.Security;
 using Switchboard.Security.Accounts;
 using Switchboard.Testing;
@@ -54,6 +55,7 @@ public sealed class DesktopRecordTests : IAsyncLifetime
     public async Task A_ticket_is_created_through_the_systems_operation_with_the_clients_idempotency_key()
     {
         using var desk = await SignInAsync();
+        await RingAsync("call-42", "agent-7");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/desktop/api/tickets")
         {
             Content = JsonContent.Create(new
@@ -292,6 +294,44 @@ public sealed class DesktopRecordTests : IAsyncLifetime
             response:
               fields: { externalId: $.id, number: $.number, status: $.status }
         """ : string.Empty);
+
+    [Fact]
+    public async Task A_ticket_or_order_naming_another_agents_call_is_refused_and_nothing_is_sent()
+    {
+        using var desk = await SignInAsync();
+        await RingAsync("call-of-bob", "agent-9");
+
+        var ticket = await desk.PostAsJsonAsync("/desktop/api/tickets", new { customerSystem = "crm", customerId = "C-1", subject = "Refund", callId = "call-of-bob" });
+        var order = await desk.PostAsJsonAsync("/desktop/api/orders", new
+        {
+            customerSystem = "crm", customerId = "C-1", currency = "EUR", callId = "call-of-bob",
+            lines = new[] { new { sku = "SKU-1", quantity = 1, unitPrice = 10.0 } },
+        });
+
+        ticket.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ticket.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(
+            "Call 'call-of-bob' was not offered to or handled by agent 'agent-7'; only its own agent may link a ticket to it. Nothing was changed.");
+        order.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        Sent("/api/tickets").ShouldBeEmpty();
+        Sent("/api/orders").ShouldBeEmpty();
+    }
+
+    /// <summary>The call rings at the agent: its pop (which names the agent) is held once this returns.</summary>
+    private async Task RingAsync(string callId, string agentId)
+    {
+        var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
+        (await system.PostAsJsonAsync("/api/v1/events", new
+        {
+            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId, from = "(415) 555-0199",
+        })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var pops = _hub.App.Services.GetRequiredService<ScreenPopEngine>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (pops.Latest(callId)?.AgentId != agentId)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the pop of {callId} never reached {agentId}");
+            await Task.Delay(20);
+        }
+    }
 
     private List<WireMock.IRequestMessage> Sent(string path) =>
         [.. _crm.LogEntries.Select(e => e.RequestMessage!).Where(r => r.Path == path)];

@@ -80,10 +80,15 @@ public sealed class SampleConnectionTests : IAsyncLifetime
     {
         await using var registry = Registry();
 
-        var created = (await Call(registry, "demo-crm", "customer.create",
-            ("firstName", "Grace"), ("lastName", "Hopper"), ("phone", "+14155550177"), ("email", "grace@navy.example"))).Records.ShouldHaveSingleItem();
+        // As the desktop sends it: through the outbox, with the message's idempotency key.
+        (string, object?)[] arguments =
+            [("firstName", "Grace"), ("lastName", "Hopper"), ("phone", "+14155550177"), ("email", "grace@navy.example"), ("idempotencyKey", "desk-create-1")];
+        var created = (await Call(registry, "demo-crm", "customer.create", arguments)).Records.ShouldHaveSingleItem();
+        // A retry after a lost answer gets the same contact, not a second one.
+        var retried = (await Call(registry, "demo-crm", "customer.create", arguments)).Records.ShouldHaveSingleItem();
 
         var id = created["externalId"]!.GetValue<string>();
+        retried["externalId"]!.GetValue<string>().ShouldBe(id);
         var found = (await Call(registry, "demo-crm", "customer.findByPhone", ("phone", "+14155550177"))).Records.ShouldHaveSingleItem();
         found["externalId"]!.GetValue<string>().ShouldBe(id);
         found["lastName"]!.GetValue<string>().ShouldBe("Hopper");

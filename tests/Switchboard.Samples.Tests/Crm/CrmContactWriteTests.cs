@@ -45,6 +45,22 @@ public sealed class CrmContactWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_retried_with_its_idempotency_key_gets_the_same_contact_and_another_body_with_it_a_409()
+    {
+        var first = await CreateAsync("Dana", "key-1");
+        var retried = await CreateAsync("Dana", "key-1");
+        var other = await CreateAsync("Eve", "key-1");
+        var unkeyed = await CreateAsync("Dana", key: null);
+
+        var id = (await first.ReadJsonAsync(HttpStatusCode.Created)).Text("id");
+        (await retried.ReadJsonAsync(HttpStatusCode.OK)).Text("id").ShouldBe(id);
+        (await other.ReadJsonAsync(HttpStatusCode.Conflict)).Text("errorCode").ShouldBe("IDEMPOTENCY_KEY_REUSED");
+        (await unkeyed.ReadJsonAsync(HttpStatusCode.Created)).Text("id").ShouldNotBe(id);
+        var found = await (await _crm.Client.GetAsync("/api/contacts?phone=%2B14155550188")).ReadJsonAsync(HttpStatusCode.OK);
+        found.GetProperty("records").GetArrayLength().ShouldBe(2, "the keyed create once, the unkeyed one");
+    }
+
+    [Fact]
     public async Task Create_without_a_last_name_is_rejected_in_the_crm_error_shape()
     {
         var error = await (await _crm.Client.PostAsJsonAsync("/api/contacts", new { firstName = "Nobody" }))
@@ -171,6 +187,20 @@ public sealed class CrmContactWriteTests : IAsyncLifetime
         var error = await (await _crm.Client.GetAsync("/api/contacts?modifiedSince=yesterday")).ReadJsonAsync(HttpStatusCode.BadRequest);
 
         error.Text("errorCode").ShouldBe("INVALID_QUERY");
+    }
+
+    private async Task<HttpResponseMessage> CreateAsync(string firstName, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/contacts")
+        {
+            Content = JsonContent.Create(new { firstName, lastName = "Keyed", phone = "(415) 555-0188" }),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await _crm.Client.SendAsync(request);
     }
 
     private async Task<JsonElement> ReadAsync(string id) =>
