@@ -13,7 +13,9 @@ namespace Switchboard.Delivery.Transport.Embedded;
 /// leases each once, and deletes a row when the dispatcher settles it (with its confirmed key, in one transaction; settlements are grouped into few transactions).
 /// Idle, it sleeps on <see cref="DeliverySignal"/>, which the writer of a row notifies right after its commit, so a
 /// message starts on its way at once; it also looks every <see cref="EmbeddedTransportOptions.IdleLook"/> for rows
-/// another process wrote (a CLI replay).
+/// another process wrote (a CLI replay). While rows are leased, a read starts after the highest of them, so leased
+/// rows are not read again; on PostgreSQL, where a lower seq can commit after a higher one, a consumer that found
+/// nothing new reads once from the head before it sleeps.
 /// </summary>
 /// <remarks>
 /// One hub process consumes the embedded queue: with several processes on one PostgreSQL database, use RabbitMQ.
@@ -44,17 +46,37 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
         // committed may still return its row, which must not be leased again (a dead letter would be sent twice).
         var settled = new ConcurrentDictionary<long, byte>();
         bool Taken(long seq) => leased.ContainsKey(seq) || settled.ContainsKey(seq);
+        // Rows from the head first (rows left by a previous run) and whenever nothing is leased; otherwise after the
+        // highest seq leased, instead of reading every leased row again. Not after the highest seq ever read: SQLite
+        // gives a new row the highest seq in the table plus one, so once the newest rows are settled (deleted) their
+        // seqs are handed out again. A leased row is still in the table, so new rows come after the highest leased.
+        var fromHead = true;
+        var lateCommits = storage.Kind == StorageProviderKind.PostgreSql;
+        var lastHeadRead = TimeProvider.System.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
             var settledBeforeRead = settled.Keys.ToArray();
+            // PostgreSQL under steady load: a row that committed late below the leased ones waits at most IdleLook.
+            fromHead |= lateCommits && TimeProvider.System.GetElapsedTime(lastHeadRead) >= _options.IdleLook;
+            long? after = fromHead || leased.IsEmpty ? null : leased.Keys.Max();
+            if (after is null)
+            {
+                lastHeadRead = TimeProvider.System.GetTimestamp();
+            }
+
             IReadOnlyList<OutboxRow> rows;
             await using (var connection = await storage.OpenAsync(cancellationToken))
             {
-                rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-                    $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target ORDER BY seq LIMIT @limit",
-                    new { target, limit = window + leased.Count }, cancellationToken: cancellationToken))).AsList();
+                rows = (await connection.QueryAsync<OutboxRow>(after is null
+                    ? new CommandDefinition(
+                        $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target ORDER BY seq LIMIT @limit",
+                        new { target, limit = window + leased.Count }, cancellationToken: cancellationToken)
+                    : new CommandDefinition(
+                        $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target AND seq > @after ORDER BY seq LIMIT @limit",
+                        new { target, after, limit = window }, cancellationToken: cancellationToken))).AsList();
             }
 
+            var readFromHead = after is null;
             // This read began after those deletes committed, so it did not return their rows; later reads will not either.
             foreach (var seq in settledBeforeRead)
             {
@@ -89,8 +111,17 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
                 });
             }
 
+            fromHead = false;
             if (fresh == 0)
             {
+                if (!readFromHead && lateCommits)
+                {
+                    // PostgreSQL hands out seqs before commit, so concurrent writers can commit a lower seq after a
+                    // higher one was read: before sleeping, one read from the head finds such a row.
+                    fromHead = true;
+                    continue;
+                }
+
                 // Everything queued is leased (or nothing is queued): sleep until a commit or a settle makes room.
                 await signal.WaitAsync(target, _options.IdleLook, cancellationToken);
             }
