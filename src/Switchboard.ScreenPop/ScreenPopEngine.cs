@@ -100,7 +100,7 @@ public sealed class ScreenPopEngine
         if (_options.CacheSeconds > 0 && session.Reuse(call, systems, now, TimeSpan.FromSeconds(_options.CacheSeconds), changes) is { } reused)
         {
             PopLog.Reused(_logger, call.CallId, call.AgentId);
-            return Once(reused);
+            return new[] { reused }.ToAsyncEnumerable();
         }
 
         var generation = session.Begin(call, systems, now, changes);
@@ -151,8 +151,7 @@ public sealed class ScreenPopEngine
         var created = Matching.RecordReader.Customer(system, record, _phones, Matching.MatchDecision.Created)
             ?? throw new ArgumentException($"The customer created in {system} has no externalId to open the pop on.", nameof(record));
         var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
-        Interlocked.Increment(ref _changes);
-        PopLog.Invalidated(_logger, _cache.Invalidate(phones), string.Join(' ', created.Phones), system, created.ExternalId);
+        PopLog.Invalidated(_logger, Changed(phones), string.Join(' ', created.Phones), system, created.ExternalId);
         var carry = session.Carry with { Records = [.. session.Carry.Records, created] };
         return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct);
     }
@@ -187,9 +186,7 @@ public sealed class ScreenPopEngine
             throw new ArgumentException("An external id needs the system it belongs to.", nameof(system));
         }
 
-        Interlocked.Increment(ref _changes);
-        var dropped = _cache.Invalidate(tags);
-        PopLog.Invalidated(_logger, dropped, phoneE164, system, externalId);
+        PopLog.Invalidated(_logger, Changed(tags), phoneE164, system, externalId);
     }
 
     private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(
@@ -217,11 +214,11 @@ public sealed class ScreenPopEngine
         }
     }
 
-#pragma warning disable CS1998 // One snapshot, already made.
-    private static async IAsyncEnumerable<ScreenPopView> Once(ScreenPopView view)
-#pragma warning restore CS1998
+    /// <summary>Customers changed: their cached answers go, and no pop that began before is reused. Returns how many answers went.</summary>
+    private int Changed(IReadOnlyCollection<string> tags)
     {
-        yield return view;
+        Interlocked.Increment(ref _changes);
+        return _cache.Invalidate(tags);
     }
 
     private PopCall CallOf(PopRequest request)

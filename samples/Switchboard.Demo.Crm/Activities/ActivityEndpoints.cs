@@ -10,7 +10,6 @@ namespace Switchboard.Demo.Crm.Activities;
 /// <summary>/api/activities: log calls (idempotently) and list them for reconciliation.</summary>
 internal static class ActivityEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static void MapActivityEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -60,12 +59,11 @@ internal static class ActivityEndpoints
             return CrmErrors.BadRequest("INVALID_CROSS_REFERENCE_KEY", $"contactId: no contact with id {input.ContactId}");
         }
 
-        var key = request.Headers[IdempotencyKeyHeader].ToString();
-        var result = store.Log(input, key.Length == 0 ? null : key, body.Fingerprint);
+        var key = IdempotentCreates<CallActivity>.KeyOf(request);
+        var result = store.Log(input, key, body.Fingerprint);
         if (result.KeyReused)
         {
-            return CrmErrors.Conflict(
-                "IDEMPOTENCY_KEY_REUSED", $"{IdempotencyKeyHeader} '{key}' was already used for a different request");
+            return IdempotentCreates<CallActivity>.KeyReused(key!);
         }
 
         var id = new CreatedId(result.Activity!.Id);

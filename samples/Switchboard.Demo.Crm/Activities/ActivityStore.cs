@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Demo.Crm.Http;
 
 namespace Switchboard.Demo.Crm.Activities;
 
@@ -9,7 +10,7 @@ internal sealed class ActivityStore
 
     private readonly Lock _lock = new();
     private readonly List<CallActivity> _activities = [];
-    private readonly Dictionary<string, (string Fingerprint, CallActivity Activity)> _byIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly IdempotentCreates<CallActivity> _created = new();
     private readonly ModificationClock _clock;
     private int _lastNumber;
 
@@ -26,11 +27,9 @@ internal sealed class ActivityStore
     {
         lock (_lock)
         {
-            if (idempotencyKey is not null && _byIdempotencyKey.TryGetValue(idempotencyKey, out var earlier))
+            if (_created.Seen(idempotencyKey, fingerprint, out var earlier, out var keyReused))
             {
-                return earlier.Fingerprint == fingerprint
-                    ? new ActivityLogResult(earlier.Activity, Replayed: true, KeyReused: false)
-                    : new ActivityLogResult(null, Replayed: false, KeyReused: true);
+                return new ActivityLogResult(earlier, Replayed: !keyReused, KeyReused: keyReused);
             }
 
             _lastNumber++;
@@ -47,10 +46,7 @@ internal sealed class ActivityStore
                 input.OccurredAt!.Value,
                 _clock.Next());
             _activities.Add(activity);
-            if (idempotencyKey is not null)
-            {
-                _byIdempotencyKey[idempotencyKey] = (fingerprint, activity);
-            }
+            _created.Remember(idempotencyKey, fingerprint, activity);
 
             return new ActivityLogResult(activity, Replayed: false, KeyReused: false);
         }

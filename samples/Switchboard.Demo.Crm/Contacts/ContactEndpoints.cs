@@ -79,12 +79,11 @@ internal static class ContactEndpoints
         }
 
         // A retried create (the answer was lost) with the same Idempotency-Key gets the contact it created, not a second one.
-        var key = request.Headers[Activities.ActivityEndpoints.IdempotencyKeyHeader].ToString();
-        var (contact, replayed, keyReused) = store.Create(body.Value, key.Length == 0 ? null : key, body.Fingerprint);
+        var key = IdempotentCreates<string>.KeyOf(request);
+        var (contact, replayed, keyReused) = store.Create(body.Value, key, body.Fingerprint);
         if (keyReused)
         {
-            return CrmErrors.Conflict(
-                "IDEMPOTENCY_KEY_REUSED", $"{Activities.ActivityEndpoints.IdempotencyKeyHeader} '{key}' was already used for a different request");
+            return IdempotentCreates<string>.KeyReused(key!);
         }
 
         // The real-world quirk this demo keeps: a create answers with the bare id only.

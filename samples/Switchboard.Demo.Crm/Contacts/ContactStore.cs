@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Demo.Crm.Http;
 using Switchboard.Demo.Crm.Phones;
 
 namespace Switchboard.Demo.Crm.Contacts;
@@ -13,7 +14,7 @@ internal sealed class ContactStore
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _contacts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Fingerprint, string Id)> _byIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly IdempotentCreates<string> _created = new();
     private readonly ModificationClock _clock;
     private int _lastNumber;
 
@@ -101,15 +102,13 @@ internal sealed class ContactStore
     /// Creates a contact. With an <paramref name="idempotencyKey"/> seen before, the contact it created comes back
     /// (<c>Replayed</c>) when the request is the same, and nothing when the key came with another body (<c>KeyReused</c>).
     /// </summary>
-    public (Contact? Contact, bool Replayed, bool KeyReused) Create(ContactInput input, string? idempotencyKey = null, string? fingerprint = null)
+    public (Contact? Contact, bool Replayed, bool KeyReused) Create(ContactInput input, string? idempotencyKey = null, string fingerprint = "")
     {
         lock (_lock)
         {
-            if (idempotencyKey is not null && _byIdempotencyKey.TryGetValue(idempotencyKey, out var earlier))
+            if (_created.Seen(idempotencyKey, fingerprint, out var earlierId, out var keyReused))
             {
-                return earlier.Fingerprint == fingerprint && _contacts.TryGetValue(earlier.Id, out var entry)
-                    ? (entry.Contact, true, false)
-                    : (null, false, true);
+                return keyReused ? (null, false, true) : (_contacts[earlierId!].Contact, true, false);
             }
 
             string id;
@@ -122,10 +121,7 @@ internal sealed class ContactStore
 
             var contact = FromInput(id, input, version: 1);
             Put(contact);
-            if (idempotencyKey is not null)
-            {
-                _byIdempotencyKey[idempotencyKey] = (fingerprint ?? string.Empty, id);
-            }
+            _created.Remember(idempotencyKey, fingerprint, id);
 
             return (contact, false, false);
         }

@@ -96,10 +96,7 @@ internal static class JsonPaths
                 return null;
             }
 
-            JToken? next = step.Name is { } name
-                ? (token as JObject)?[name]
-                : token is JArray list && step.Index < list.Count ? list[step.Index] : null;
-            if (next is null)
+            if (Next(token, step) is not { } next)
             {
                 return null;
             }
@@ -128,10 +125,7 @@ internal static class JsonPaths
                 return;
             }
 
-            JToken? next = step.Name is { } name
-                ? (token as JObject)?[name]
-                : token is JArray list && step.Index < list.Count ? list[step.Index] : null;
-            if (next is null)
+            if (Next(token, step) is not { } next)
             {
                 return;
             }
@@ -141,6 +135,12 @@ internal static class JsonPaths
 
         found.Add(token);
     }
+
+    /// <summary>A name or index step from <paramref name="token"/>: null when the token has no such member or element.</summary>
+    private static JToken? Next(JToken token, Step step) =>
+        step.Name is { } name
+            ? (token as JObject)?[name]
+            : token is JArray list && step.Index < list.Count ? list[step.Index] : null;
 
     /// <summary><c>$</c> followed by <c>.name</c> (letters, digits, <c>_</c>; not starting with a digit), <c>[*]</c> or <c>[n]</c>.</summary>
     private static Step[]? Parse(string path)

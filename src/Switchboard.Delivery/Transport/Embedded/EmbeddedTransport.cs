@@ -76,7 +76,6 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
                         new { target, after, limit = window }, cancellationToken: cancellationToken))).AsList();
             }
 
-            var readFromHead = after is null;
             // This read began after those deletes committed, so it did not return their rows; later reads will not either.
             foreach (var seq in settledBeforeRead)
             {
@@ -114,7 +113,7 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
             fromHead = false;
             if (fresh == 0)
             {
-                if (!readFromHead && lateCommits)
+                if (after is not null && lateCommits)
                 {
                     // PostgreSQL hands out seqs before commit, so concurrent writers can commit a lower seq after a
                     // higher one was read: before sleeping, one read from the head finds such a row.
