@@ -144,6 +144,14 @@ internal sealed partial class PopRun
     /// <summary>Orders, tickets and history of the one shown, from every system that holds an id for them.</summary>
     private void StartDetails(CandidateGroup focus)
     {
+        // Evaluated after every answer: for the same person with nothing new to wait for, everything is started already.
+        if (ReferenceEquals(focus, _detailsStartedFor) && _hubIndexDone == _detailsStartedAfterIndex)
+        {
+            return;
+        }
+
+        _detailsStartedFor = focus;
+        _detailsStartedAfterIndex = _hubIndexDone;
         foreach (var id in focus.SystemIds)
         {
             if (!_systems.TryGetValue(id.System, out var system))

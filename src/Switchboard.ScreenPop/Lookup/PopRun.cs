@@ -34,6 +34,11 @@ internal sealed partial class PopRun
     private readonly Dictionary<SourceSlot, PopStep> _details = [];
     private readonly List<OwnedItem<PopOrder>> _ivrOrders = [];
     private readonly List<OwnedItem<PopTicket>> _ivrTickets = [];
+    private readonly Dictionary<CandidateGroup, PopCandidate> _candidates = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlyList<CandidateGroup> _groups = [];
+    private int _groupsOfRecords = -1;
+    private CandidateGroup? _detailsStartedFor;
+    private bool _detailsStartedAfterIndex;
     private string? _rememberedKey;
     private bool _hubIndexDone;
     private SourceSlot? _hubIndex;
@@ -103,14 +108,19 @@ internal sealed partial class PopRun
                 }
                 else
                 {
-                    _pending.Remove((Task<PopStep>)done);
-                    var step = await (Task<PopStep>)done;
-                    Apply(step);
+                    // This answer and every other already in (cached answers, the hub's own queries, answers that
+                    // arrived together) make one snapshot.
+                    var steps = new List<PopStep>();
+                    foreach (var finished in TakeFinished((Task<PopStep>)done))
+                    {
+                        var step = await finished;
+                        Apply(step);
+                        steps.Add(step);
+                    }
+
                     decision = Evaluate(startDetails: true);
                     complete = IsComplete(decision);
-                    // Helper lookups (the remembered pick) change nothing on screen unless they found someone.
-                    shown = complete || step.Records.Count > 0
-                        || (step.Slot.Visible && (step.Slot.Identifies || IsRelevant(step.Slot, decision.Focus)));
+                    shown = complete || Shows(steps, decision.Focus);
                 }
 
                 if (shown)
@@ -132,7 +142,39 @@ internal sealed partial class PopRun
             // Lookups still under way (details of someone no longer shown, or past the budget) are abandoned. Cancelled
             // here and now: CancelAsync would queue the callbacks and wait for a pool thread at the end of every pop.
             run.Cancel();
+            _session.Compact(_generation);
         }
+    }
+
+    /// <summary><paramref name="done"/> and the other lookups that have finished, in the order they were started, taken off the pending list.</summary>
+    private List<Task<PopStep>> TakeFinished(Task<PopStep> done)
+    {
+        var finished = new List<Task<PopStep>>(_pending.Count);
+        _pending.RemoveAll(task =>
+        {
+            if (task == done || task.IsCompleted)
+            {
+                finished.Add(task);
+                return true;
+            }
+
+            return false;
+        });
+        return finished;
+    }
+
+    /// <summary>Whether the answers change what the agent sees: helper lookups (the remembered pick) do not, unless they found someone.</summary>
+    private bool Shows(List<PopStep> steps, CandidateGroup? focus)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Records.Count > 0 || (step.Slot.Visible && (step.Slot.Identifies || IsRelevant(step.Slot, focus))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Apply(PopStep step)
@@ -162,7 +204,15 @@ internal sealed partial class PopRun
 
     private MatchDecision Evaluate(bool startDetails)
     {
-        var groups = CandidateMerger.Merge(_records);
+        // Records are only ever added: the people they make are merged again only when one was.
+        if (_groupsOfRecords != _records.Count)
+        {
+            _groups = CandidateMerger.Merge(_records);
+            _groupsOfRecords = _records.Count;
+            _candidates.Clear();
+        }
+
+        var groups = _groups;
         MatchDecision decision;
         if (_pickedKey is not null)
         {
@@ -232,12 +282,23 @@ internal sealed partial class PopRun
             Withheld = _call.Withheld,
             Match = decision.Match,
             MatchedBy = decision.MatchedBy,
-            Candidates = [.. decision.Candidates.Select(g => g.ToCandidate(CustomerUrl))],
+            Candidates = [.. decision.Candidates.Select(Candidate)],
             Customer = focus is null ? null : Customer(focus),
             Sources = [.. _slots.Where(s => s.Visible && (s.Identifies || IsRelevant(s, focus))).Select(s => s.ToSource())],
             Complete = complete,
             Sequence = sequence,
         };
+    }
+
+    private PopCandidate Candidate(CandidateGroup group)
+    {
+        if (!_candidates.TryGetValue(group, out var candidate))
+        {
+            candidate = group.ToCandidate(CustomerUrl);
+            _candidates[group] = candidate;
+        }
+
+        return candidate;
     }
 
     private PopCustomer Customer(CandidateGroup focus)

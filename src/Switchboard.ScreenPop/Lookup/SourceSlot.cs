@@ -19,15 +19,42 @@ internal sealed class SourceSlot
     /// <summary>Helper lookups (the remembered pick, the hub's cross-reference) are not shown as sources.</summary>
     public bool Visible { get; init; } = true;
 
-    public PopSourceState State { get; set; } = PopSourceState.Pending;
+    public PopSourceState State
+    {
+        get;
+        set
+        {
+            field = value;
+            _source = null;
+        }
+    } = PopSourceState.Pending;
 
-    public double? ElapsedMs { get; set; }
+    public double? ElapsedMs
+    {
+        get;
+        set
+        {
+            field = value;
+            _source = null;
+        }
+    }
 
-    public string? Reason { get; set; }
+    public string? Reason
+    {
+        get;
+        set
+        {
+            field = value;
+            _source = null;
+        }
+    }
 
     public bool IsPending => State == PopSourceState.Pending;
 
-    public PopSource ToSource() => new() { System = System, Operation = Operation, State = State, ElapsedMs = ElapsedMs, Reason = Reason };
+    // Every snapshot of a pop lists its sources; one that has not changed is the same (immutable) object again.
+    private PopSource? _source;
+
+    public PopSource ToSource() => _source ??= new() { System = System, Operation = Operation, State = State, ElapsedMs = ElapsedMs, Reason = Reason };
 
     public static SourceSlot Done(PopSource source) => new()
     {

@@ -21,7 +21,16 @@ internal sealed class CandidateGroup
 
         SystemIds = ids;
         LinkKeys = new HashSet<string>(Records.Select(r => r.Id.Key).Concat(ids.Select(i => i.Key)), StringComparer.Ordinal);
+        // What every snapshot shows of the group is worked out once: a pop publishes a snapshot per answer.
+        DisplayName = Records[0].ShownName;
+        _phones = [.. Records.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal)];
+        _emails = [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
+        _origins = new HashSet<string>(Records.SelectMany(r => r.Origins), StringComparer.Ordinal);
     }
+
+    private readonly IReadOnlyList<string> _phones;
+    private readonly IReadOnlyList<string> _emails;
+    private readonly HashSet<string> _origins;
 
     public IReadOnlyList<FoundRecord> Records { get; }
 
@@ -37,12 +46,12 @@ internal sealed class CandidateGroup
     /// <summary>Every <c>system:externalId</c> the group is known by (its key among them).</summary>
     public IReadOnlySet<string> LinkKeys { get; }
 
-    public bool HasOrigin(string origin) => Records.Any(r => r.Origins.Contains(origin, StringComparer.Ordinal));
+    public bool HasOrigin(string origin) => _origins.Contains(origin);
 
     /// <summary>Whether a key given earlier (a remembered pick, an agent's choice) names this group.</summary>
     public bool IsKnownBy(string key) => LinkKeys.Contains(key);
 
-    public string DisplayName => Records[0].ShownName;
+    public string DisplayName { get; }
 
     /// <summary>The address of the customer's record in a system, from its id there and the fields found with it.</summary>
     public delegate string? LinkUrl(SystemId id, JsonObject? fields);
@@ -73,9 +82,9 @@ internal sealed class CandidateGroup
         Interactions = interactions,
     };
 
-    private IReadOnlyList<string> Phones => [.. Records.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal)];
+    private IReadOnlyList<string> Phones => _phones;
 
-    private IReadOnlyList<string> Emails => [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
+    private IReadOnlyList<string> Emails => _emails;
 
     private IReadOnlyList<PopLink> Links(LinkUrl url) =>
     [
@@ -83,6 +92,16 @@ internal sealed class CandidateGroup
         .. SystemIds.Select(id => new PopLink { System = id.System, ExternalId = id.ExternalId, Url = url(id, Records.FirstOrDefault(r => r.Id == id)?.Fields) }),
     ];
 
-    private string? First(Func<FoundRecord, string?> field) =>
-        Records.Select(field).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+    private string? First(Func<FoundRecord, string?> field)
+    {
+        foreach (var record in Records)
+        {
+            if (field(record) is { } value && !string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

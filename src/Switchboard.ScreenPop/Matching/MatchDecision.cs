@@ -19,22 +19,18 @@ internal sealed record MatchDecision(PopMatch Match, string? MatchedBy, Candidat
     /// </summary>
     public static MatchDecision Decide(IReadOnlyList<CandidateGroup> groups, string? rememberedKey)
     {
-        foreach (var key in IvrKeys)
+        foreach (var origin in IvrOrigins)
         {
-            var origin = IvrOrigin(key);
-            var hits = groups.Where(g => g.HasOrigin(origin)).ToList();
-            if (hits.Count == 1)
+            switch (Having(groups, origin))
             {
-                return new MatchDecision(PopMatch.Single, origin, hits[0], groups);
-            }
-
-            if (hits.Count > 1)
-            {
-                return new MatchDecision(PopMatch.Multiple, origin, null, hits);
+                case [var one]:
+                    return new MatchDecision(PopMatch.Single, origin, one, groups);
+                case { Count: > 1 } hits:
+                    return new MatchDecision(PopMatch.Multiple, origin, null, hits);
             }
         }
 
-        var byPhone = groups.Where(g => g.HasOrigin(Phone)).ToList();
+        var byPhone = Having(groups, Phone) ?? [];
         if (rememberedKey is not null && byPhone.Find(g => g.IsKnownBy(rememberedKey)) is { } remembered)
         {
             return new MatchDecision(PopMatch.Single, Remembered, remembered, groups);
@@ -46,6 +42,23 @@ internal sealed record MatchDecision(PopMatch Match, string? MatchedBy, Candidat
             1 => new MatchDecision(PopMatch.Single, Phone, byPhone[0], groups),
             _ => new MatchDecision(PopMatch.Multiple, Phone, null, byPhone),
         };
+    }
+
+    private static readonly string[] IvrOrigins = [.. IvrKeys.Select(IvrOrigin)];
+
+    /// <summary>The groups found by <paramref name="origin"/>; null when none (decided for every snapshot of a pop, so nothing is allocated for a miss).</summary>
+    private static List<CandidateGroup>? Having(IReadOnlyList<CandidateGroup> groups, string origin)
+    {
+        List<CandidateGroup>? hits = null;
+        foreach (var group in groups)
+        {
+            if (group.HasOrigin(origin))
+            {
+                (hits ??= []).Add(group);
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>
