@@ -142,7 +142,6 @@ internal sealed partial class PopRun
             // Lookups still under way (details of someone no longer shown, or past the budget) are abandoned. Cancelled
             // here and now: CancelAsync would queue the callbacks and wait for a pool thread at the end of every pop.
             run.Cancel();
-            _session.Compact(_generation);
         }
     }
 

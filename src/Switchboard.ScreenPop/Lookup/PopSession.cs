@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchboard.Configuration;
 
 namespace Switchboard.ScreenPop.Lookup;
@@ -7,22 +6,9 @@ namespace Switchboard.ScreenPop.Lookup;
 /// One call's pops: the last snapshot, what the pop learned (for a pick), and the sequence numbers.
 /// A new pop or a pick of the call supersedes the run before it, which stops publishing.
 /// </summary>
-/// <remarks>
-/// Calls are held for <see cref="ScreenPopOptions.RetainMinutes"/> after their pop, thousands at a time.
-/// Once a run completes, its last snapshot and what it learned are kept as UTF-8 JSON instead of as
-/// objects (<see cref="Compact"/>): a few arrays without references instead of thousands of small
-/// objects per call, which every garbage collection had to trace and copy while they were young. They
-/// are read back only when asked for (REST, a pick, the call popped again).
-/// </remarks>
 internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> systems, DateTimeOffset now)
 {
-    private static readonly JsonSerializerOptions Kept = new(JsonSerializerDefaults.General);
-
     private readonly Lock _gate = new();
-    private ScreenPopView? _latest;
-    private byte[]? _latestJson;
-    private PopCarry? _carry = PopCarry.Empty;
-    private byte[]? _carryJson;
     private int _generation;
     private int _sequence;
 
@@ -36,27 +22,9 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
 
     public IReadOnlyList<SystemDefinition> Systems { get; private set; } = systems;
 
-    public ScreenPopView? Latest
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return LatestView();
-            }
-        }
-    }
+    public ScreenPopView? Latest { get; private set; }
 
-    public PopCarry Carry
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _carry ?? JsonSerializer.Deserialize<PopCarry>(_carryJson!, Kept)!;
-            }
-        }
-    }
+    public PopCarry Carry { get; private set; } = PopCarry.Empty;
 
     public DateTimeOffset TouchedAt { get; private set; } = now;
 
@@ -88,8 +56,8 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     {
         lock (_gate)
         {
-            if (_completeChanges != changes || now - _completedAt > window || !SameLookup(Call, call) || !SameSystems(Systems, systems)
-                || LatestView() is not { Complete: true } latest)
+            if (Latest is not { Complete: true } latest || _completeChanges != changes || now - _completedAt > window
+                || !SameLookup(Call, call) || !SameSystems(Systems, systems))
             {
                 return null;
             }
@@ -98,8 +66,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             TouchedAt = now;
             ++_generation;
             var view = latest with { AgentId = call.AgentId, Queue = call.Queue ?? latest.Queue, Sequence = ++_sequence };
-            _latest = null;
-            _latestJson = JsonSerializer.SerializeToUtf8Bytes(view, Kept);
+            Latest = view;
             return view;
         }
     }
@@ -115,8 +82,8 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             }
 
             var view = build(++_sequence);
-            (_latest, _latestJson) = (view, null);
-            (_carry, _carryJson) = (carry, null);
+            Latest = view;
+            Carry = carry;
             TouchedAt = now;
             if (view.Complete)
             {
@@ -127,27 +94,6 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             return view;
         }
     }
-
-    /// <summary>
-    /// The run <paramref name="generation"/> has ended: when it is still the current one and completed, its last
-    /// snapshot and carry are kept as JSON from now on. A run superseded or cut short keeps nothing new.
-    /// </summary>
-    public void Compact(int generation)
-    {
-        lock (_gate)
-        {
-            if (generation != _generation || _latest is not { Complete: true } latest || _carry is not { } carry)
-            {
-                return;
-            }
-
-            (_latestJson, _latest) = (JsonSerializer.SerializeToUtf8Bytes(latest, Kept), null);
-            (_carryJson, _carry) = (JsonSerializer.SerializeToUtf8Bytes(carry, Kept), null);
-        }
-    }
-
-    private ScreenPopView? LatestView() =>
-        _latest ?? (_latestJson is null ? null : JsonSerializer.Deserialize<ScreenPopView>(_latestJson, Kept));
 
     /// <summary>Both pops look for the same person the same way: number, direction and what the IVR attached.</summary>
     private static bool SameLookup(PopCall before, PopCall now) =>

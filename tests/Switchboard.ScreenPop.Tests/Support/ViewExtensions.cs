@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Switchboard.ScreenPop.Tests.Support;
 
 public static class ViewExtensions
@@ -10,8 +8,4 @@ public static class ViewExtensions
 
     public static PopSourceState? StateOf(this ScreenPopView view, string system, string operation) =>
         view.Sources.SingleOrDefault(s => s.System == system && s.Operation == operation)?.State;
-
-    /// <summary>The same snapshot by content: a held pop is kept as JSON once complete, so it comes back as an equal copy.</summary>
-    public static void ShouldBeSameViewAs(this ScreenPopView? actual, ScreenPopView expected) =>
-        JsonSerializer.Serialize(actual.ShouldNotBeNull()).ShouldBe(JsonSerializer.Serialize(expected));
 }
