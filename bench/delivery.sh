@@ -96,6 +96,14 @@ drive() {
   bench_say "$system: $(f "$system" throughput_per_s) calls/s delivered, lag p99 $(f "$system" lag_ack_p99_ms) ms, ${status[$system]}"
 }
 
+# machine_ms SYSTEM: the CPU the machine had per delivered call (cores x 1000 / calls per second): what the
+# server, the driver and the receiver together may spend on a call at that throughput.
+machine_ms() {
+  local rate
+  rate=$(f "$1" throughput_per_s)
+  [[ -n $rate ]] && awk -v r="$rate" -v n="$(nproc)" 'BEGIN { if (r > 0) printf "%.3f", n * 1000 / r }'
+}
+
 # f SYSTEM FIELD: a number from the system's figures (empty when it has none).
 f() {
   if [[ -n ${fig[$1]:-} ]]; then bench_json_field "${fig[$1]}" "$2"; fi
@@ -285,9 +293,9 @@ for system in "${systems[@]}"; do
     failed=1
   fi
   (($(f "$system" receiver_refused) == 0)) || notes+="receiver refused $(f "$system" receiver_refused) requests; "
-  rows+=("| $(label "$system") | $calls | $once | $(f "$system" throughput_per_s) | ${ratio:-—} | $(f "$system" acks_per_s) | $(f "$system" answer_p99_ms) | $lag50 | $lag99 | $(f "$system" lag_send_p50_ms) | $(f "$system" lag_send_p99_ms) | $(f "$system" cpu_ms_per_call) | ${notes%; } |")
+  rows+=("| $(label "$system") | $calls | $once | $(f "$system" throughput_per_s) | ${ratio:-—} | $(f "$system" acks_per_s) | $(f "$system" answer_p99_ms) | $lag50 | $lag99 | $(f "$system" lag_send_p50_ms) | $(f "$system" lag_send_p99_ms) | $(f "$system" cpu_ms_per_call) | $(f "$system" driver_cpu_ms_per_call) | $(machine_ms "$system") | ${notes%; } |")
   for key in throughput_per_s seconds acks_per_s answer_p50_ms answer_p99_ms lag_ack_p50_ms lag_ack_p99_ms lag_ack_max_ms \
-    lag_send_p50_ms lag_send_p99_ms cpu_ms_per_call delivered missing duplicate_writes errors exactly_once; do
+    lag_send_p50_ms lag_send_p99_ms cpu_ms_per_call driver_cpu_ms_per_call delivered missing duplicate_writes errors exactly_once; do
     json+=("${system}_$key" "$(f "$system" "$key")")
   done
   json+=("${system}_status" "${status[$system]}")
@@ -310,10 +318,10 @@ for system in hub_embedded hub_rabbitmq; do
     targets+=" $(label "$system"): no ratio ($reason);"
   fi
 done
-summary="What was measured: $calls calls per system after a $warmup-call warm-up, each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Server CPU per call = the user + system CPU time of the system's processes (Node-RED's node, the hub's dotnet) during the driver's run, warm-up included, divided by the calls sent: what each delivered call costs the machine, whatever the driver and receiver (sharing the same cores) cost. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
+summary="What was measured: $calls calls per system after a $warmup-call warm-up, each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Server CPU per call = the user + system CPU time of the system's processes (Node-RED's node, the hub's dotnet) during the driver's run, warm-up included, divided by the calls sent: what each delivered call costs the machine, whatever the driver and receiver (sharing the same cores) cost. Driver + receiver CPU per call = the driver process's own CPU time (it sends the events and runs the receiver) over the measured calls. Machine CPU per delivered call = $(nproc) cores x 1000 / delivered calls per second: all the CPU the server, driver and receiver had per call; the machine was saturated while events were being sent, so a system reaches 5x Node-RED only if server + driver + receiver fit in a fifth of Node-RED's figure. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
 
 bench_append_table "delivery: call logging end to end, hub vs Node-RED" \
-  "| system | calls | each exactly once | delivered calls/s | ratio to Node-RED | events acknowledged /s | ack p99 ms | lag p50 ms (ack → arrival) | lag p99 ms (ack → arrival) | send → arrival p50 ms | send → arrival p99 ms | server CPU ms per call | notes |" \
+  "| system | calls | each exactly once | delivered calls/s | ratio to Node-RED | events acknowledged /s | ack p99 ms | lag p50 ms (ack → arrival) | lag p99 ms (ack → arrival) | send → arrival p50 ms | send → arrival p99 ms | server CPU ms per call | driver + receiver CPU ms per call | machine CPU ms per delivered call | notes |" \
   "${rows[@]}"
 printf '\n%s\n' "$summary" >>"$BENCH_DOCS"
 bench_say "$summary"

@@ -52,6 +52,8 @@ if (options.Warmup > 0)
 
 var before = receiver.Distinct;
 Say($"measured: {options.Calls} calls, {options.Concurrency} in flight, to {options.Target}");
+// This process sends the events and receives the writes: its CPU per call is what the load itself costs the machine.
+var cpuBefore = Environment.CpuUsage.TotalTime;
 var calls = await driver.SendAsync(options.Run, options.Calls, stop.Token);
 Say($"all answered ({calls.Errors} failed); waiting for the receiver");
 var timedOut = false;
@@ -65,9 +67,12 @@ catch (TimeoutException ex)
     Say(ex.Message);
 }
 
+var driverCpu = Environment.CpuUsage.TotalTime - cpuBefore;
+
 // A write repeated shortly after the last one arrived still counts as a duplicate.
 await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
 var figures = DeliveryFigures.Of(options, calls, receiver.ArrivalsByCallId);
+figures.Set("driver_cpu_ms_per_call", Math.Round(driverCpu.TotalMilliseconds / options.Calls, 3));
 figures.Set("timed_out", timedOut ? 1 : 0);
 figures.Set("receiver_refused", receiver.Refused);
 Console.Out.WriteLine(figures.ToJson());
