@@ -36,6 +36,26 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public async Task Answers_already_in_make_one_snapshot_not_one_each()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        StubAnna(pop);
+        var fetched = await pop.PopAsync("call-1", AnnaPhone);
+
+        var cached = await pop.PopAsync("call-2", AnnaPhone);
+
+        // Every system answer is cached and the hub's own queries answer at once: the first snapshot (all pending),
+        // one with everything that was in, one with the history that could start only after the hub's index.
+        var last = cached[^1];
+        last.Complete.ShouldBeTrue();
+        last.Sources.Count.ShouldBeGreaterThan(3);
+        cached.Count.ShouldBeLessThanOrEqualTo(3);
+        cached[0].Sources.ShouldAllBe(s => s.State == PopSourceState.Pending);
+        last.Customer.ShouldNotBeNull().Orders.ShouldBe(fetched[^1].Customer!.Orders);
+        cached.Select(v => v.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+    }
+
+    [Fact]
     public async Task A_failed_answer_is_not_cached()
     {
         await using var pop = await PopHarness.StartAsync();
