@@ -111,7 +111,7 @@ internal sealed partial class PopRun
                     // This answer and every other already in (cached answers, the hub's own queries, answers that
                     // arrived together) make one snapshot.
                     var steps = new List<PopStep>();
-                    foreach (var finished in TakeFinished((Task<PopStep>)done))
+                    foreach (var finished in TakeFinished())
                     {
                         var step = await finished;
                         Apply(step);
@@ -145,13 +145,14 @@ internal sealed partial class PopRun
         }
     }
 
-    /// <summary><paramref name="done"/> and the other lookups that have finished, in the order they were started, taken off the pending list.</summary>
-    private List<Task<PopStep>> TakeFinished(Task<PopStep> done)
+    /// <summary>The lookups that have finished (the one the loop woke for among them), in the order they were started, taken off the pending list.</summary>
+    private List<Task<PopStep>> TakeFinished()
     {
+        // One pass: a lookup finishing meanwhile is either taken and applied, or left for the next turn; never dropped.
         var finished = new List<Task<PopStep>>(_pending.Count);
         _pending.RemoveAll(task =>
         {
-            if (task == done || task.IsCompleted)
+            if (task.IsCompleted)
             {
                 finished.Add(task);
                 return true;
@@ -179,9 +180,7 @@ internal sealed partial class PopRun
     private void Apply(PopStep step)
     {
         var slot = step.Slot;
-        slot.State = step.State;
-        slot.ElapsedMs = step.ElapsedMs;
-        slot.Reason = step.Reason;
+        slot.End(step.State, step.ElapsedMs, step.Reason);
         _rememberedKey ??= step.RememberedKey;
         // History waits for the hub's index: it reads by the hub's customer when there is one, else by number.
         _hubIndexDone |= slot == _hubIndex;
@@ -251,9 +250,7 @@ internal sealed partial class PopRun
         var reason = FormattableString.Invariant($"no answer within the pop's budget of {_context.Options.BudgetMs} ms");
         foreach (var slot in _slots.Where(s => s.IsPending))
         {
-            slot.State = PopSourceState.Unavailable;
-            slot.ElapsedMs = elapsedMs;
-            slot.Reason = reason;
+            slot.End(PopSourceState.Unavailable, elapsedMs, reason);
         }
     }
 

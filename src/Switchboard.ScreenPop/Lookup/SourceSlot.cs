@@ -19,40 +19,23 @@ internal sealed class SourceSlot
     /// <summary>Helper lookups (the remembered pick, the hub's cross-reference) are not shown as sources.</summary>
     public bool Visible { get; init; } = true;
 
-    public PopSourceState State
-    {
-        get;
-        set
-        {
-            field = value;
-            _source = null;
-        }
-    } = PopSourceState.Pending;
+    public PopSourceState State { get; private set; } = PopSourceState.Pending;
 
-    public double? ElapsedMs
-    {
-        get;
-        set
-        {
-            field = value;
-            _source = null;
-        }
-    }
+    public double? ElapsedMs { get; private set; }
 
-    public string? Reason
-    {
-        get;
-        set
-        {
-            field = value;
-            _source = null;
-        }
-    }
+    public string? Reason { get; private set; }
 
     public bool IsPending => State == PopSourceState.Pending;
 
-    // Every snapshot of a pop lists its sources; one that has not changed is the same (immutable) object again.
+    // Every snapshot of a pop lists its sources; until the lookup ends, it is the same (immutable) object again.
     private PopSource? _source;
+
+    /// <summary>The lookup answered, failed or ran out of time.</summary>
+    public void End(PopSourceState state, double? elapsedMs, string? reason)
+    {
+        (State, ElapsedMs, Reason) = (state, elapsedMs, reason);
+        _source = null;
+    }
 
     public PopSource ToSource() => _source ??= new() { System = System, Operation = Operation, State = State, ElapsedMs = ElapsedMs, Reason = Reason };
 

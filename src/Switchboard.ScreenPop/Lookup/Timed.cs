@@ -36,15 +36,12 @@ internal static class Timed
             }
             catch (TimeoutException) when (!task.IsCompleted)
             {
-                cts.Cancel();
-                // The abandoned lookup still ends (cancelled or failed); observe it so its exception is not reported as unobserved.
-                _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Abandon(task, cts);
                 return new TimedResult<T>(default, null, TimedOut: true, Elapsed(time, started));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                cts.Cancel();
-                _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Abandon(task, cts);
                 throw;
             }
 #pragma warning disable CA1031 // The lookup's own failure is read from the task below.
@@ -66,6 +63,13 @@ internal static class Timed
         {
             return new TimedResult<T>(default, ex, TimedOut: false, Elapsed(time, started));
         }
+    }
+
+    /// <summary>Cancels a lookup left behind; it still ends (cancelled or failed), and is observed so its exception is not reported as unobserved.</summary>
+    private static void Abandon(Task task, CancellationTokenSource cts)
+    {
+        cts.Cancel();
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public static string TimeoutReason(TimeSpan timeout) =>

@@ -23,13 +23,11 @@ internal sealed class CandidateGroup
         LinkKeys = new HashSet<string>(Records.Select(r => r.Id.Key).Concat(ids.Select(i => i.Key)), StringComparer.Ordinal);
         // What every snapshot shows of the group is worked out once: a pop publishes a snapshot per answer.
         DisplayName = Records[0].ShownName;
-        _phones = [.. Records.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal)];
-        _emails = [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
+        Phones = [.. Records.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal)];
+        Emails = [.. Records.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal)];
         _origins = new HashSet<string>(Records.SelectMany(r => r.Origins), StringComparer.Ordinal);
     }
 
-    private readonly IReadOnlyList<string> _phones;
-    private readonly IReadOnlyList<string> _emails;
     private readonly HashSet<string> _origins;
 
     public IReadOnlyList<FoundRecord> Records { get; }
@@ -82,9 +80,9 @@ internal sealed class CandidateGroup
         Interactions = interactions,
     };
 
-    private IReadOnlyList<string> Phones => _phones;
+    private IReadOnlyList<string> Phones { get; }
 
-    private IReadOnlyList<string> Emails => _emails;
+    private IReadOnlyList<string> Emails { get; }
 
     private IReadOnlyList<PopLink> Links(LinkUrl url) =>
     [

@@ -58,8 +58,9 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
             var settledBeforeRead = settled.Keys.ToArray();
             // PostgreSQL under steady load: a row that committed late below the leased ones waits at most IdleLook.
             fromHead |= lateCommits && TimeProvider.System.GetElapsedTime(lastHeadRead) >= _options.IdleLook;
-            long? after = fromHead || leased.IsEmpty ? null : leased.Keys.Max();
-            if (after is null)
+            // Seqs start at 1 (SQLite's rowid, PostgreSQL's identity): after 0 is from the head.
+            var after = fromHead || leased.IsEmpty ? 0L : leased.Keys.Max();
+            if (after == 0)
             {
                 lastHeadRead = TimeProvider.System.GetTimestamp();
             }
@@ -67,13 +68,10 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
             IReadOnlyList<OutboxRow> rows;
             await using (var connection = await storage.OpenAsync(cancellationToken))
             {
-                rows = (await connection.QueryAsync<OutboxRow>(after is null
-                    ? new CommandDefinition(
-                        $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target ORDER BY seq LIMIT @limit",
-                        new { target, limit = window + leased.Count }, cancellationToken: cancellationToken)
-                    : new CommandDefinition(
-                        $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target AND seq > @after ORDER BY seq LIMIT @limit",
-                        new { target, after, limit = window }, cancellationToken: cancellationToken))).AsList();
+                // From the head the leased rows come back too (and are skipped), so the read takes that many more.
+                rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                    $"SELECT {OutboxRow.Columns} FROM delivery_outbox WHERE target = @target AND seq > @after ORDER BY seq LIMIT @limit",
+                    new { target, after, limit = after == 0 ? window + leased.Count : window }, cancellationToken: cancellationToken))).AsList();
             }
 
             // This read began after those deletes committed, so it did not return their rows; later reads will not either.
@@ -113,7 +111,7 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
             fromHead = false;
             if (fresh == 0)
             {
-                if (after is not null && lateCommits)
+                if (after > 0 && lateCommits)
                 {
                     // PostgreSQL hands out seqs before commit, so concurrent writers can commit a lower seq after a
                     // higher one was read: before sleeping, one read from the head finds such a row.
