@@ -46,9 +46,23 @@ public sealed class InteractionAssembler(
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var calls = events.Where(e => e.Event.CallId is not null && EventTypes.IsCall(e.Event.Type)).GroupBy(e => e.Event.CallId!, StringComparer.Ordinal).ToList();
         var stored = await interactions.FindByCallIdsAsync([.. calls.Select(c => c.Key)], connection, transaction, ct);
+        var changes = new List<Change>(calls.Count);
         foreach (var call in calls)
         {
-            await ApplyCallAsync(connection, transaction, call.Key, stored.GetValueOrDefault(call.Key), [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))], ct);
+            if (Fold(call.Key, stored.GetValueOrDefault(call.Key), [.. call.Select(e => TimelineEntry.From(e.Event, e.ReceivedAt))]) is { } change)
+            {
+                changes.Add(change);
+            }
+        }
+
+        await LinkCustomersAsync(changes, connection, transaction, ct);
+        await interactions.SaveAsync([.. changes.Select(c => new InteractionWrite(c.After, c.Before?.AgentIds ?? [], c.Fresh))], connection, transaction, ct);
+        foreach (var change in changes)
+        {
+            foreach (var observer in _observers)
+            {
+                await observer.OnChangedAsync(change.Before, change.After, change.Fresh, connection, transaction, ct);
+            }
         }
 
         // One writer assigns seq in commit order, so every row up to the last one read was read.
@@ -75,39 +89,43 @@ public sealed class InteractionAssembler(
         return rows.Count;
     }
 
-    private async Task ApplyCallAsync(
-        DbConnection connection, DbTransaction transaction, string callId, Interaction? existing, IReadOnlyList<InteractionEvent> arrived, CancellationToken ct)
+    /// <returns>The call's interaction after the events that are new to it, or null when none is.</returns>
+    private Change? Fold(string callId, Interaction? existing, IReadOnlyList<InteractionEvent> arrived)
     {
         var known = existing?.Timeline.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) ?? [];
         var fresh = arrived.Where(e => known.Add(e.EventId)).ToList();
         if (existing is not null && fresh.Count == 0)
         {
+            return null;
+        }
+
+        return new Change(existing, folder.Fold(existing?.Id ?? HubIds.New(), callId, [.. existing?.Timeline ?? [], .. fresh], existing?.CustomerId), fresh);
+    }
+
+    /// <summary>
+    /// Links a call to its customer once, when the caller's number becomes known: one owner, linked; several, the agent
+    /// picks (screen pop) and that choice is kept. The numbers of the whole batch are looked up in one query.
+    /// </summary>
+    private async Task LinkCustomersAsync(List<Change> changes, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        static bool Unlinked(Change c) => c.After.CustomerId is null && c.After.CallerNumber is { } caller && caller != c.Before?.CallerNumber;
+        var numbers = changes.Where(Unlinked).Select(c => c.After.CallerNumber!).Distinct(StringComparer.Ordinal).ToList();
+        if (numbers.Count == 0)
+        {
             return;
         }
 
-        var folded = folder.Fold(existing?.Id ?? HubIds.New(), callId, [.. existing?.Timeline ?? [], .. fresh], existing?.CustomerId);
-        if (folded.CustomerId is null && folded.CallerNumber is { } caller && caller != existing?.CallerNumber)
+        var owners = await customers.OwnersByPhoneAsync(numbers, connection, transaction, ct);
+        for (var i = 0; i < changes.Count; i++)
         {
-            // Looked up once, when the caller's number becomes known. One owner: linked. Several: the
-            // agent picks (screen pop) and that choice is kept.
-            var owners = await customers.FindByPhoneAsync(caller, ct);
-            if (owners.Count == 1)
+            if (Unlinked(changes[i]) && owners.TryGetValue(changes[i].After.CallerNumber!, out var ids) && ids.Count == 1)
             {
-                folded = folded with { CustomerId = owners[0].Id };
+                changes[i] = changes[i] with { After = changes[i].After with { CustomerId = ids[0] } };
             }
         }
-
-        await interactions.UpsertAsync(folded, connection, transaction, ct, storedAgents: existing?.AgentIds ?? []);
-        foreach (var e in fresh)
-        {
-            await interactions.AppendEventAsync(folded.Id, e, connection, transaction, ct);
-        }
-
-        foreach (var observer in _observers)
-        {
-            await observer.OnChangedAsync(existing, folded, fresh, connection, transaction, ct);
-        }
     }
+
+    private sealed record Change(Interaction? Before, Interaction After, IReadOnlyList<InteractionEvent> Fresh);
 
     private sealed class PendingRow
     {

@@ -14,13 +14,15 @@ namespace Switchboard.Interactions.Journal;
 /// are detected by the journal's unique key, so a resend is acknowledged without a second effect.
 /// </summary>
 /// <remarks>
-/// The same loop folds committed events into interactions, in small slices, and only when no request
-/// waits and either the writer has been idle for <see cref="EventJournalOptions.AssemblyIdle"/> or
-/// no slice ran for <see cref="EventJournalOptions.AssemblyMaxPause"/>: acknowledging has priority,
-/// and assembly still always progresses. Folding costs several statements per event, far more
-/// than journaling one, so during a burst it mostly waits; the backlog grows in the journal (not in
-/// memory) and drains when the burst ends. On SQLite this also means the two never fight for the
-/// database's single write lock, whose busy handler sleeps in milliseconds.
+/// The same loop folds committed events into interactions, in slices of <see cref="EventJournalOptions.AssemblySlice"/>
+/// rows, only when no request waits: acknowledging has priority, and a request that arrives during a slice waits
+/// for it (a slice of 32 rows takes a few milliseconds). A whole slice runs as soon as that many rows wait, so
+/// interactions keep pace with a steady stream and the two share the writer when it is saturated; fewer rows are
+/// folded once the writer has been idle for <see cref="EventJournalOptions.AssemblyIdle"/> or no slice ran for
+/// <see cref="EventJournalOptions.AssemblyMaxPause"/>, so small slices do not cost a transaction for every request or
+/// two. A backlog (after a restart, or when requests keep the writer busy) stays in the journal, not in memory. On
+/// SQLite this also means the two never fight for the database's single write lock, whose busy handler sleeps in
+/// milliseconds.
 /// </remarks>
 public sealed partial class EventJournal : BackgroundService, IEventIngest
 {
@@ -69,8 +71,10 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             : new SqliteJournalWriter(_storage);
         var group = new List<JournalBatch>();
         var reader = _queue.Reader;
-        // At start the journal may hold events a previous run committed but did not assemble.
-        var assemblyPending = true;
+        var slice = _options.AssemblySlice;
+        // Journal rows that may wait for assembly, as the loop knows them: what it committed since a slice last came
+        // back short. At start the journal may hold rows a previous run committed but did not assemble.
+        long unassembled = slice;
         long lastCommit = 0;
         var lastSlice = _clock.GetTimestamp();
 
@@ -80,17 +84,19 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         {
             if (reader.Count == 0)
             {
-                if (assemblyPending && !stoppingToken.IsCancellationRequested)
+                if (unassembled > 0 && !stoppingToken.IsCancellationRequested)
                 {
                     var idle = _clock.GetElapsedTime(lastCommit);
-                    if (idle >= _options.AssemblyIdle || _clock.GetElapsedTime(lastSlice) >= _options.AssemblyMaxPause)
+                    if (unassembled >= slice || idle >= _options.AssemblyIdle || _clock.GetElapsedTime(lastSlice) >= _options.AssemblyMaxPause)
                     {
-                        assemblyPending = await AssembleSliceAsync(stoppingToken);
+                        var applied = await AssembleSliceAsync(stoppingToken);
+                        unassembled = applied < slice ? 0 : Math.Max(unassembled - applied, slice);
                         lastSlice = _clock.GetTimestamp();
                         continue;
                     }
 
-                    // Requests are flowing: wait for the next one, or until the writer has been idle long enough.
+                    // Fewer rows than a slice wait and requests are flowing: wait for the next request, or until the
+                    // writer has been idle long enough to fold what is there.
                     if (!await WaitForBatchesAsync(reader, _options.AssemblyIdle - idle))
                     {
                         break;
@@ -107,7 +113,7 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                 if (reader.Count == 0)
                 {
                     // Woken by the retry timer, not by a request: look for unassembled events again.
-                    assemblyPending = true;
+                    unassembled = slice;
                     continue;
                 }
             }
@@ -142,23 +148,23 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                 batch.Complete();
             }
 
-            assemblyPending = true;
+            unassembled += events;
             lastCommit = _clock.GetTimestamp();
         }
     }
 
-    /// <returns>True when more events may wait for assembly.</returns>
-    private async Task<bool> AssembleSliceAsync(CancellationToken stoppingToken)
+    /// <returns>How many journal rows the slice folded: fewer than a slice when none are left (or it failed).</returns>
+    private async Task<int> AssembleSliceAsync(CancellationToken stoppingToken)
     {
         try
         {
-            return await _assembler.ApplyPendingAsync(_options.AssemblySlice, stoppingToken) == _options.AssemblySlice;
+            return await _assembler.ApplyPendingAsync(_options.AssemblySlice, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             // Retried when the next batch commits, or by the timer in WaitForBatchesAsync.
             LogAssemblyFailed(_logger, ex);
-            return false;
+            return 0;
         }
     }
 

@@ -11,9 +11,9 @@ public sealed class EventJournalOptions
     /// <summary>Journal rows folded into interactions per slice, between two checks for waiting requests; bounds the delay a slice adds to a request.</summary>
     public int AssemblySlice { get; init; } = 32;
 
-    /// <summary>How long the writer must have had nothing to commit before it assembles.</summary>
+    /// <summary>How long the writer must have had nothing to commit before it folds fewer rows than a whole slice (a whole slice runs as soon as no request waits).</summary>
     public TimeSpan AssemblyIdle { get; init; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>The longest assembly waits for an idle writer; then one slice runs anyway, so it always progresses.</summary>
+    /// <summary>The longest rows fewer than a slice wait for an idle writer; then they are folded anyway, so assembly always progresses.</summary>
     public TimeSpan AssemblyMaxPause { get; init; } = TimeSpan.FromMilliseconds(100);
 }

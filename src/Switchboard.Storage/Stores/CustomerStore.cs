@@ -82,6 +82,31 @@ public sealed class CustomerStore(IStorageProvider provider)
     public Task<IReadOnlyList<Customer>> FindByPhoneAsync(string e164, CancellationToken ct) =>
         FindByContactPointAsync(ContactPointKind.Phone, e164, ct);
 
+    /// <summary>
+    /// The ids of the customers holding each of these phone numbers (E.164), in id order, read in one query on the caller's
+    /// connection and transaction; a number nobody holds is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OwnersByPhoneAsync(
+        IReadOnlyList<string> e164s, DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e164s);
+        if (e164s.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("kind", nameof(ContactPointKind.Phone));
+        var values = StoreSql.InList(parameters, "phone", e164s);
+        var rows = await connection.QueryAsync<(string Value, string CustomerId)>(new CommandDefinition(
+            $"SELECT DISTINCT value, customer_id FROM contact_points WHERE kind = @kind AND value IN {values} ORDER BY value, customer_id",
+            parameters,
+            tx,
+            cancellationToken: ct));
+        return rows.GroupBy(r => r.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.CustomerId)], StringComparer.Ordinal);
+    }
+
     /// <summary>Every customer with this email address, compared without case, in id order.</summary>
     public Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Switchboard.Core.Interactions;
@@ -32,13 +33,25 @@ public sealed class InteractionStore(IStorageProvider provider)
             completed_at = excluded.completed_at
         """;
 
-    // The unique event_id makes the append idempotent in one statement: a redelivered event
-    // inserts nothing and reports zero rows, with no read-then-write race between hub processes.
+    private static readonly (string, DbType)[] UpsertParameters =
+    [
+        ("@id", DbType.String), ("@callId", DbType.String), ("@direction", DbType.String), ("@state", DbType.String),
+        ("@callerNumber", DbType.String), ("@callerNumberRaw", DbType.String), ("@calledNumber", DbType.String), ("@queue", DbType.String),
+        ("@customerId", DbType.String), ("@disposition", DbType.String), ("@notes", DbType.String), ("@recordingUrl", DbType.String),
+        ("@startedAt", DbType.Int64), ("@answeredAt", DbType.Int64), ("@endedAt", DbType.Int64), ("@completedAt", DbType.Int64),
+    ];
+
     private const string AppendSql = """
         INSERT INTO interaction_events (event_id, interaction_id, type, occurred_at, received_at, agent_id, source, data)
         VALUES (@eventId, @interactionId, @type, @occurredAt, @receivedAt, @agentId, @source, @data)
         ON CONFLICT (event_id) DO NOTHING
         """;
+
+    private static readonly (string, DbType)[] AppendParameters =
+    [
+        ("@eventId", DbType.String), ("@interactionId", DbType.String), ("@type", DbType.String), ("@occurredAt", DbType.Int64),
+        ("@receivedAt", DbType.Int64), ("@agentId", DbType.String), ("@source", DbType.String), ("@data", DbType.String),
+    ];
 
     /// <summary>Writes the header fields and the agent list; the timeline is left as it is.</summary>
     public async Task UpsertAsync(Interaction i, CancellationToken ct)
@@ -54,52 +67,8 @@ public sealed class InteractionStore(IStorageProvider provider)
     /// caller knows the stored agent list (<paramref name="storedAgents"/>) and it is unchanged, the
     /// agent rows are left alone.
     /// </summary>
-    public async Task UpsertAsync(Interaction i, DbConnection connection, DbTransaction tx, CancellationToken ct, IReadOnlyList<string>? storedAgents = null)
-    {
-        ArgumentNullException.ThrowIfNull(i);
-        ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(i));
-        await connection.ExecuteAsync(new CommandDefinition(
-            UpsertSql,
-            new
-            {
-                id = i.Id,
-                callId = i.CallId,
-                direction = i.Direction.ToString(),
-                state = i.State.ToString(),
-                callerNumber = i.CallerNumber,
-                callerNumberRaw = i.CallerNumberRaw,
-                calledNumber = i.CalledNumber,
-                queue = i.Queue,
-                customerId = i.CustomerId,
-                disposition = i.Disposition,
-                notes = i.Notes,
-                recordingUrl = i.RecordingUrl,
-                startedAt = StoreSql.ToMs(i.StartedAt),
-                answeredAt = StoreSql.ToMs(i.AnsweredAt),
-                endedAt = StoreSql.ToMs(i.EndedAt),
-                completedAt = StoreSql.ToMs(i.CompletedAt),
-            },
-            tx,
-            cancellationToken: ct));
-        if (storedAgents is not null && storedAgents.SequenceEqual(i.AgentIds.Distinct(StringComparer.Ordinal), StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM interaction_agents WHERE interaction_id = @id", new { id = i.Id }, tx, cancellationToken: ct));
-        var agents = i.AgentIds.Distinct(StringComparer.Ordinal)
-            .Select((agentId, ordinal) => new { interactionId = i.Id, agentId, ordinal })
-            .ToList();
-        if (agents.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO interaction_agents (interaction_id, agent_id, ordinal) VALUES (@interactionId, @agentId, @ordinal)",
-                agents,
-                tx,
-                cancellationToken: ct));
-        }
-    }
+    public Task UpsertAsync(Interaction i, DbConnection connection, DbTransaction tx, CancellationToken ct, IReadOnlyList<string>? storedAgents = null) =>
+        SaveAsync([new InteractionWrite(i, storedAgents, [])], connection, tx, ct);
 
     /// <summary>
     /// Adds an event to the timeline of an interaction already stored. Returns false, changing
@@ -115,24 +84,68 @@ public sealed class InteractionStore(IStorageProvider provider)
     public async Task<bool> AppendEventAsync(string interactionId, InteractionEvent e, DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
+        await using var append = new RepeatedCommand(connection, tx, AppendSql, AppendParameters);
+        return await AppendAsync(append, interactionId, e, ct) == 1;
+    }
+
+    /// <summary>
+    /// Writes several interactions (header and agent list, as <see cref="UpsertAsync(Interaction, DbConnection, DbTransaction, CancellationToken, IReadOnlyList{string}?)"/>)
+    /// and appends their new timeline events, inside the caller's transaction, each kind of statement compiled once for
+    /// all of them. Returns how many events were appended (a recorded event id is skipped, as by <see cref="AppendEventAsync(string, InteractionEvent, CancellationToken)"/>).
+    /// </summary>
+    public async Task<int> SaveAsync(IReadOnlyList<InteractionWrite> writes, DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        foreach (var write in writes)
+        {
+            ArgumentNullException.ThrowIfNull(write.Interaction, nameof(writes));
+            ArgumentException.ThrowIfNullOrWhiteSpace(write.Interaction.Id, nameof(writes));
+        }
+
+        await using var upsert = new RepeatedCommand(connection, tx, UpsertSql, UpsertParameters);
+        await using var clearAgents = new RepeatedCommand(connection, tx, "DELETE FROM interaction_agents WHERE interaction_id = @id", ("@id", DbType.String));
+        await using var addAgent = new RepeatedCommand(
+            connection, tx, "INSERT INTO interaction_agents (interaction_id, agent_id, ordinal) VALUES (@interactionId, @agentId, @ordinal)",
+            ("@interactionId", DbType.String), ("@agentId", DbType.String), ("@ordinal", DbType.Int32));
+        await using var append = new RepeatedCommand(connection, tx, AppendSql, AppendParameters);
+        var appended = 0;
+        foreach (var (i, storedAgents, newEvents) in writes)
+        {
+            await upsert.ExecuteAsync(
+                [
+                    i.Id, i.CallId, i.Direction.ToString(), i.State.ToString(), i.CallerNumber, i.CallerNumberRaw, i.CalledNumber, i.Queue,
+                    i.CustomerId, i.Disposition, i.Notes, i.RecordingUrl, StoreSql.ToMs(i.StartedAt), StoreSql.ToMs(i.AnsweredAt),
+                    StoreSql.ToMs(i.EndedAt), StoreSql.ToMs(i.CompletedAt),
+                ],
+                ct);
+            var agents = i.AgentIds.Distinct(StringComparer.Ordinal).ToList();
+            if (storedAgents is null || !storedAgents.SequenceEqual(agents, StringComparer.Ordinal))
+            {
+                await clearAgents.ExecuteAsync([i.Id], ct);
+                for (var ordinal = 0; ordinal < agents.Count; ordinal++)
+                {
+                    await addAgent.ExecuteAsync([i.Id, agents[ordinal], ordinal], ct);
+                }
+            }
+
+            foreach (var e in newEvents)
+            {
+                appended += await AppendAsync(append, i.Id, e, ct);
+            }
+        }
+
+        return appended;
+    }
+
+    // The unique event_id makes the append idempotent in one statement: a redelivered event
+    // inserts nothing and reports zero rows, with no read-then-write race between hub processes.
+    private static Task<int> AppendAsync(RepeatedCommand append, string interactionId, InteractionEvent e, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(e));
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            AppendSql,
-            new
-            {
-                eventId = e.EventId,
-                interactionId,
-                type = e.Type,
-                occurredAt = StoreSql.ToMs(e.OccurredAt),
-                receivedAt = StoreSql.ToMs(e.ReceivedAt),
-                agentId = e.AgentId,
-                source = e.Source,
-                data = StoreSql.ToJson(e.Data),
-            },
-            tx,
-            cancellationToken: ct));
-        return inserted == 1;
+        return append.ExecuteAsync(
+            [e.EventId, interactionId, e.Type, StoreSql.ToMs(e.OccurredAt), StoreSql.ToMs(e.ReceivedAt), e.AgentId, e.Source, StoreSql.ToJson(e.Data)],
+            ct);
     }
 
     /// <summary>The interaction with its timeline ordered by OccurredAt, then ReceivedAt, then arrival.</summary>
@@ -381,3 +394,6 @@ public sealed class InteractionStore(IStorageProvider provider)
         };
     }
 }
+
+/// <summary>What assembling one call writes: its header, the agent list stored before (null when unknown: rewritten) and the events new to its timeline.</summary>
+public sealed record InteractionWrite(Interaction Interaction, IReadOnlyList<string>? StoredAgents, IReadOnlyList<InteractionEvent> NewEvents);

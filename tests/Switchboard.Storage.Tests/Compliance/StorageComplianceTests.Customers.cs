@@ -68,6 +68,32 @@ public abstract partial class StorageComplianceTests
     }
 
     [Fact]
+    public async Task Owners_of_several_numbers_are_read_in_one_call_inside_a_transaction()
+    {
+        var shared = TestModel.NewPhone();
+        var single = TestModel.NewPhone();
+        var nobodys = TestModel.NewPhone();
+        var first = TestModel.Customer(new ContactPoint(ContactPointKind.Phone, shared));
+        var second = TestModel.Customer(
+            new ContactPoint(ContactPointKind.Phone, single), new ContactPoint(ContactPointKind.Phone, shared),
+            new ContactPoint(ContactPointKind.Email, TestModel.NewEmail()));
+        foreach (var c in new[] { first, second })
+        {
+            await Customers.UpsertAsync(c, Ct);
+        }
+
+        await using var connection = await Provider.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var owners = await Customers.OwnersByPhoneAsync([shared, single, nobodys], connection, transaction, Ct);
+
+        owners.Count.ShouldBe(2);
+        owners[shared].ShouldBe(new[] { first.Id, second.Id }.Order(StringComparer.Ordinal));
+        owners[single].ShouldBe([second.Id]);
+        owners.ContainsKey(nobodys).ShouldBeFalse();
+        (await Customers.OwnersByPhoneAsync([], connection, transaction, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Find_by_email_ignores_case()
     {
         var email = TestModel.NewEmail();

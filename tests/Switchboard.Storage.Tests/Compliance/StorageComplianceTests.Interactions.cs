@@ -1,4 +1,5 @@
 using Switchboard.Core.Interactions;
+using Switchboard.Storage.Stores;
 using Switchboard.Storage.Tests.Support;
 
 namespace Switchboard.Storage.Tests.Compliance;
@@ -113,6 +114,53 @@ public abstract partial class StorageComplianceTests
         found[first.CallId].AgentIds.ShouldBe(["agent-1"]);
         found[second.CallId].Timeline.ShouldBeEmpty();
         (await Interactions.GetAsync(second.Id, Ct))!.Queue.ShouldBe("renamed");
+    }
+
+    [Fact]
+    public async Task Several_interactions_are_saved_with_their_new_events_in_one_call_and_a_recorded_event_is_skipped()
+    {
+        var known = TestModel.Interaction(TestModel.NewPhone(), null, "agent-1");
+        var offered = TestModel.Event("call.offered", TestModel.T0);
+        await Interactions.UpsertAsync(known, Ct);
+        await Interactions.AppendEventAsync(known.Id, offered, Ct);
+        var fresh = TestModel.Interaction(TestModel.NewPhone(), null, "agent-2", "agent-3");
+        var answered = TestModel.Event("call.answered", TestModel.T0.AddSeconds(9));
+        var ringing = TestModel.Event("call.ringing", TestModel.T0.AddSeconds(2));
+        var renamed = known with { Queue = "billing", AgentIds = ["agent-1", "agent-4"] };
+
+        await using var connection = await Provider.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var appended = await Interactions.SaveAsync(
+            [
+                new InteractionWrite(renamed, known.AgentIds, [offered, answered]),
+                new InteractionWrite(fresh, null, [ringing]),
+            ],
+            connection,
+            transaction,
+            Ct);
+        await transaction.CommitAsync(Ct);
+
+        appended.ShouldBe(2, "the offered event was recorded before and is skipped");
+        (await Interactions.GetAsync(known.Id, Ct)).ShouldMatch(renamed with { Timeline = [offered, answered] });
+        (await Interactions.GetAsync(fresh.Id, Ct)).ShouldMatch(fresh with { Timeline = [ringing] });
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_in_its_transaction_leaves_nothing()
+    {
+        var interaction = TestModel.Interaction(TestModel.NewPhone(), null);
+        var invalid = TestModel.Interaction() with { Id = " " };
+
+        await using var connection = await Provider.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await Should.ThrowAsync<ArgumentException>(() => Interactions.SaveAsync(
+            [new InteractionWrite(interaction, null, [TestModel.Event("call.offered", TestModel.T0)]), new InteractionWrite(invalid, null, [])],
+            connection,
+            transaction,
+            Ct));
+        await transaction.RollbackAsync(Ct);
+
+        (await Interactions.GetAsync(interaction.Id, Ct)).ShouldBeNull();
     }
 
     [Fact]
