@@ -73,8 +73,9 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         var reader = _queue.Reader;
         var slice = _options.AssemblySlice;
         // Journal rows that may wait for assembly, as the loop knows them: what it committed since a slice last came
-        // back short. At start the journal may hold rows a previous run committed but did not assemble.
-        long unassembled = slice;
+        // back short. At start the journal may hold rows a previous run committed but did not assemble: one slice
+        // tells, before the first commit.
+        long unassembled = await AssembleSliceAsync(stoppingToken) < slice ? 0 : slice;
         long lastCommit = 0;
         var lastSlice = _clock.GetTimestamp();
 

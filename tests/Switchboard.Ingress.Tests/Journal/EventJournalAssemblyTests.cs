@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Core.Events;
+using Switchboard.Core.Phones;
+using Switchboard.Interactions;
+using Switchboard.Interactions.Journal;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
+using Switchboard.Storage.Stores;
+using Switchboard.Testing;
+
+namespace Switchboard.Ingress.Tests.Journal;
+
+/// <summary>
+/// When the journal's writer loop folds events into interactions: a whole slice as soon as it waits, fewer rows only once
+/// the writer has been idle. The clock is frozen, so "idle" never happens unless a test moves it.
+/// </summary>
+public sealed class EventJournalAssemblyTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+    private static readonly EventJournalOptions Options = new() { AssemblySlice = 8 };
+    private readonly TempDirectory _directory = new("switchboard-journal");
+    private readonly FakeTimeProvider _clock = new(Start);
+    private ServiceProvider _services = null!;
+    private EventJournal _journal = null!;
+
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    public async Task InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton(new PhoneNormalizer("US"));
+        services.AddSwitchboardStorage(new StorageOptions { SqlitePath = Path.Combine(_directory.Path, "hub.db") });
+        services.AddSwitchboardInteractions(Options);
+        _services = services.BuildServiceProvider();
+        await _services.GetRequiredService<SchemaMigrator>().MigrateAsync(Ct);
+        _journal = _services.GetRequiredService<EventJournal>();
+        await _journal.StartAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_whole_slice_is_folded_while_requests_keep_the_writer_from_ever_being_idle()
+    {
+        var calls = await IngestCallsAsync(Options.AssemblySlice);
+
+        // Nothing moves the clock: only "a whole slice waits" can have started this.
+        foreach (var call in calls)
+        {
+            (await FoldedAsync(call)).ShouldBeTrue(call);
+        }
+    }
+
+    [Fact]
+    public async Task Fewer_rows_than_a_slice_wait_until_the_writer_has_been_idle_then_are_folded()
+    {
+        var calls = await IngestCallsAsync(3);
+
+        await Task.Delay(300, Ct);
+        (await FindAsync(calls[0])).ShouldBeNull("three rows are fewer than a slice and the writer has not been idle");
+
+        _clock.Advance(Options.AssemblyIdle);
+        foreach (var call in calls)
+        {
+            (await FoldedAsync(call)).ShouldBeTrue(call);
+        }
+    }
+
+    private async Task<List<string>> IngestCallsAsync(int count)
+    {
+        var calls = Enumerable.Range(0, count).Select(i => $"call-{i}-{Guid.NewGuid():N}").ToList();
+        foreach (var call in calls)
+        {
+            var outcome = await _journal.IngestAsync(
+                [new ContactCenterEvent { EventId = "e-" + call, Type = EventTypes.CallOffered, OccurredAt = Start, CallId = call, From = "+14155550134" }],
+                Ct);
+            outcome.ShouldBe([IngestOutcome.Accepted]);
+        }
+
+        return calls;
+    }
+
+    private async Task<bool> FoldedAsync(string callId)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20, Ct))
+        {
+            if (await FindAsync(callId) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Task<Core.Interactions.Interaction?> FindAsync(string callId) =>
+        _services.GetRequiredService<InteractionStore>().FindByCallIdAsync(callId, Ct);
+
+    public async Task DisposeAsync()
+    {
+        await _journal.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
