@@ -16,13 +16,12 @@ namespace Switchboard.Interactions.Journal;
 /// <remarks>
 /// The same loop folds committed events into interactions, in slices of <see cref="EventJournalOptions.AssemblySlice"/>
 /// rows, only when no request waits: acknowledging has priority, and a request that arrives during a slice waits
-/// for it (a slice of 32 rows takes a few milliseconds). A whole slice runs as soon as that many rows wait, so
-/// interactions keep pace with a steady stream and the two share the writer when it is saturated; fewer rows are
-/// folded once the writer has been idle for <see cref="EventJournalOptions.AssemblyIdle"/> or no slice ran for
-/// <see cref="EventJournalOptions.AssemblyMaxPause"/>, so small slices do not cost a transaction for every request or
-/// two. A backlog (after a restart, or when requests keep the writer busy) stays in the journal, not in memory. On
-/// SQLite this also means the two never fight for the database's single write lock, whose busy handler sleeps in
-/// milliseconds.
+/// for it (a slice of 32 rows takes a few milliseconds). A slice runs once the writer has been idle for
+/// <see cref="EventJournalOptions.AssemblyIdle"/>; while requests keep it busy, a whole slice runs every
+/// <see cref="EventJournalOptions.AssemblyBusyInterval"/> (so interactions keep pace with a steady stream of a few
+/// thousand events a second) and fewer rows every <see cref="EventJournalOptions.AssemblyMaxPause"/>. Beyond that,
+/// during a burst, the backlog waits in the journal (not in memory) and drains when the burst ends. On SQLite this
+/// also means the two never fight for the database's single write lock, whose busy handler sleeps in milliseconds.
 /// </remarks>
 public sealed partial class EventJournal : BackgroundService, IEventIngest
 {
@@ -87,8 +86,11 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             {
                 if (unassembled > 0 && !stoppingToken.IsCancellationRequested)
                 {
-                    var idle = _clock.GetElapsedTime(lastCommit);
-                    if (unassembled >= slice || idle >= _options.AssemblyIdle || _clock.GetElapsedTime(lastSlice) >= _options.AssemblyMaxPause)
+                    var sinceSlice = _clock.GetElapsedTime(lastSlice);
+                    var due = Min(
+                        _options.AssemblyIdle - _clock.GetElapsedTime(lastCommit),
+                        (unassembled >= slice ? _options.AssemblyBusyInterval : _options.AssemblyMaxPause) - sinceSlice);
+                    if (due <= TimeSpan.Zero)
                     {
                         var applied = await AssembleSliceAsync(stoppingToken);
                         unassembled = applied < slice ? 0 : Math.Max(unassembled - applied, slice);
@@ -96,9 +98,8 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                         continue;
                     }
 
-                    // Fewer rows than a slice wait and requests are flowing: wait for the next request, or until the
-                    // writer has been idle long enough to fold what is there.
-                    if (!await WaitForBatchesAsync(reader, _options.AssemblyIdle - idle))
+                    // Requests are flowing: wait for the next one, or until a slice is due.
+                    if (!await WaitForBatchesAsync(reader, due))
                     {
                         break;
                     }
@@ -153,6 +154,8 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
             lastCommit = _clock.GetTimestamp();
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <returns>How many journal rows the slice folded: fewer than a slice when none are left (or it failed).</returns>
     private async Task<int> AssembleSliceAsync(CancellationToken stoppingToken)

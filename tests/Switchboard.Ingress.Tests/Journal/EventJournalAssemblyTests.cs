@@ -15,13 +15,19 @@ using Switchboard.Testing;
 namespace Switchboard.Ingress.Tests.Journal;
 
 /// <summary>
-/// When the journal's writer loop folds events into interactions: a whole slice as soon as it waits, fewer rows only once
-/// the writer has been idle. The clock is frozen, so "idle" never happens unless a test moves it.
+/// When the journal's writer loop folds events into interactions: while requests keep it busy, a whole slice every busy
+/// interval; fewer rows only once the writer has been idle. The clock only moves when a test moves it.
 /// </summary>
 public sealed class EventJournalAssemblyTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-    private static readonly EventJournalOptions Options = new() { AssemblySlice = 8 };
+    private static readonly EventJournalOptions Options = new()
+    {
+        AssemblySlice = 8,
+        AssemblyBusyInterval = TimeSpan.FromMilliseconds(10),
+        AssemblyIdle = TimeSpan.FromSeconds(1),
+        AssemblyMaxPause = TimeSpan.FromSeconds(10),
+    };
     private readonly TempDirectory _directory = new("switchboard-journal");
     private readonly FakeTimeProvider _clock = new(Start);
     private ServiceProvider _services = null!;
@@ -48,7 +54,8 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
     {
         var calls = await IngestCallsAsync(Options.AssemblySlice);
 
-        // Nothing moves the clock: only "a whole slice waits" can have started this.
+        // Far less than the idle time: only "a whole slice waits and the busy interval passed" can start this.
+        _clock.Advance(Options.AssemblyBusyInterval);
         foreach (var call in calls)
         {
             (await FoldedAsync(call)).ShouldBeTrue(call);
@@ -60,10 +67,11 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
     {
         var calls = await IngestCallsAsync(3);
 
+        _clock.Advance(Options.AssemblyBusyInterval);
         await Task.Delay(300, Ct);
         (await FindAsync(calls[0])).ShouldBeNull("three rows are fewer than a slice and the writer has not been idle");
 
-        _clock.Advance(Options.AssemblyIdle);
+        _clock.Advance(Options.AssemblyIdle - Options.AssemblyBusyInterval);
         foreach (var call in calls)
         {
             (await FoldedAsync(call)).ShouldBeTrue(call);
