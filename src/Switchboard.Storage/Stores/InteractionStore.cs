@@ -33,13 +33,12 @@ public sealed class InteractionStore(IStorageProvider provider)
             completed_at = excluded.completed_at
         """;
 
-    private static readonly (string, DbType)[] UpsertParameters =
-    [
+    private static readonly Statement Upsert = new(
+        UpsertSql,
         ("@id", DbType.String), ("@callId", DbType.String), ("@direction", DbType.String), ("@state", DbType.String),
         ("@callerNumber", DbType.String), ("@callerNumberRaw", DbType.String), ("@calledNumber", DbType.String), ("@queue", DbType.String),
         ("@customerId", DbType.String), ("@disposition", DbType.String), ("@notes", DbType.String), ("@recordingUrl", DbType.String),
-        ("@startedAt", DbType.Int64), ("@answeredAt", DbType.Int64), ("@endedAt", DbType.Int64), ("@completedAt", DbType.Int64),
-    ];
+        ("@startedAt", DbType.Int64), ("@answeredAt", DbType.Int64), ("@endedAt", DbType.Int64), ("@completedAt", DbType.Int64));
 
     private const string AppendSql = """
         INSERT INTO interaction_events (event_id, interaction_id, type, occurred_at, received_at, agent_id, source, data)
@@ -47,11 +46,16 @@ public sealed class InteractionStore(IStorageProvider provider)
         ON CONFLICT (event_id) DO NOTHING
         """;
 
-    private static readonly (string, DbType)[] AppendParameters =
-    [
+    private static readonly Statement Append = new(
+        AppendSql,
         ("@eventId", DbType.String), ("@interactionId", DbType.String), ("@type", DbType.String), ("@occurredAt", DbType.Int64),
-        ("@receivedAt", DbType.Int64), ("@agentId", DbType.String), ("@source", DbType.String), ("@data", DbType.String),
-    ];
+        ("@receivedAt", DbType.Int64), ("@agentId", DbType.String), ("@source", DbType.String), ("@data", DbType.String));
+
+    private static readonly Statement ClearAgents = new("DELETE FROM interaction_agents WHERE interaction_id = @id", ("@id", DbType.String));
+
+    private static readonly Statement AddAgent = new(
+        "INSERT INTO interaction_agents (interaction_id, agent_id, ordinal) VALUES (@interactionId, @agentId, @ordinal)",
+        ("@interactionId", DbType.String), ("@agentId", DbType.String), ("@ordinal", DbType.Int32));
 
     /// <summary>Writes the header fields and the agent list; the timeline is left as it is.</summary>
     public async Task UpsertAsync(Interaction i, CancellationToken ct)
@@ -84,68 +88,61 @@ public sealed class InteractionStore(IStorageProvider provider)
     public async Task<bool> AppendEventAsync(string interactionId, InteractionEvent e, DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionId);
-        await using var append = new RepeatedCommand(connection, tx, AppendSql, AppendParameters);
-        return await AppendAsync(append, interactionId, e, ct) == 1;
+        var batch = new StatementBatch();
+        AddAppend(batch, interactionId, e);
+        return (await batch.ExecuteAsync(connection, tx, ct))[0] == 1;
     }
 
     /// <summary>
     /// Writes several interactions (header and agent list, as <see cref="UpsertAsync(Interaction, DbConnection, DbTransaction, CancellationToken, IReadOnlyList{string}?)"/>)
-    /// and appends their new timeline events, inside the caller's transaction, each kind of statement compiled once for
-    /// all of them. Returns how many events were appended (a recorded event id is skipped, as by <see cref="AppendEventAsync(string, InteractionEvent, CancellationToken)"/>).
+    /// and appends their new timeline events, inside the caller's transaction: on PostgreSQL in one round trip, on SQLite
+    /// with each kind of statement compiled once for all of them. Returns how many events were appended (a recorded
+    /// event id is skipped, as by <see cref="AppendEventAsync(string, InteractionEvent, CancellationToken)"/>).
     /// </summary>
     public async Task<int> SaveAsync(IReadOnlyList<InteractionWrite> writes, DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        foreach (var write in writes)
-        {
-            ArgumentNullException.ThrowIfNull(write.Interaction, nameof(writes));
-            ArgumentException.ThrowIfNullOrWhiteSpace(write.Interaction.Id, nameof(writes));
-        }
-
-        await using var upsert = new RepeatedCommand(connection, tx, UpsertSql, UpsertParameters);
-        await using var clearAgents = new RepeatedCommand(connection, tx, "DELETE FROM interaction_agents WHERE interaction_id = @id", ("@id", DbType.String));
-        await using var addAgent = new RepeatedCommand(
-            connection, tx, "INSERT INTO interaction_agents (interaction_id, agent_id, ordinal) VALUES (@interactionId, @agentId, @ordinal)",
-            ("@interactionId", DbType.String), ("@agentId", DbType.String), ("@ordinal", DbType.Int32));
-        await using var append = new RepeatedCommand(connection, tx, AppendSql, AppendParameters);
-        var appended = 0;
+        var batch = new StatementBatch();
+        var appends = new List<int>();
         foreach (var (i, storedAgents, newEvents) in writes)
         {
-            await upsert.ExecuteAsync(
-                [
-                    i.Id, i.CallId, i.Direction.ToString(), i.State.ToString(), i.CallerNumber, i.CallerNumberRaw, i.CalledNumber, i.Queue,
-                    i.CustomerId, i.Disposition, i.Notes, i.RecordingUrl, StoreSql.ToMs(i.StartedAt), StoreSql.ToMs(i.AnsweredAt),
-                    StoreSql.ToMs(i.EndedAt), StoreSql.ToMs(i.CompletedAt),
-                ],
-                ct);
+            ArgumentNullException.ThrowIfNull(i, nameof(writes));
+            ArgumentException.ThrowIfNullOrWhiteSpace(i.Id, nameof(writes));
+            batch.Add(
+                Upsert,
+                i.Id, i.CallId, i.Direction.ToString(), i.State.ToString(), i.CallerNumber, i.CallerNumberRaw, i.CalledNumber, i.Queue,
+                i.CustomerId, i.Disposition, i.Notes, i.RecordingUrl, StoreSql.ToMs(i.StartedAt), StoreSql.ToMs(i.AnsweredAt),
+                StoreSql.ToMs(i.EndedAt), StoreSql.ToMs(i.CompletedAt));
             var agents = i.AgentIds.Distinct(StringComparer.Ordinal).ToList();
             if (storedAgents is null || !storedAgents.SequenceEqual(agents, StringComparer.Ordinal))
             {
-                await clearAgents.ExecuteAsync([i.Id], ct);
+                batch.Add(ClearAgents, i.Id);
                 for (var ordinal = 0; ordinal < agents.Count; ordinal++)
                 {
-                    await addAgent.ExecuteAsync([i.Id, agents[ordinal], ordinal], ct);
+                    batch.Add(AddAgent, i.Id, agents[ordinal], ordinal);
                 }
             }
 
             foreach (var e in newEvents)
             {
-                appended += await AppendAsync(append, i.Id, e, ct);
+                appends.Add(batch.Count);
+                AddAppend(batch, i.Id, e);
             }
         }
 
-        return appended;
+        var affected = await batch.ExecuteAsync(connection, tx, ct);
+        return appends.Count(at => affected[at] == 1);
     }
 
     // The unique event_id makes the append idempotent in one statement: a redelivered event
     // inserts nothing and reports zero rows, with no read-then-write race between hub processes.
-    private static Task<int> AppendAsync(RepeatedCommand append, string interactionId, InteractionEvent e, CancellationToken ct)
+    private static void AddAppend(StatementBatch batch, string interactionId, InteractionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(e));
-        return append.ExecuteAsync(
-            [e.EventId, interactionId, e.Type, StoreSql.ToMs(e.OccurredAt), StoreSql.ToMs(e.ReceivedAt), e.AgentId, e.Source, StoreSql.ToJson(e.Data)],
-            ct);
+        batch.Add(
+            Append,
+            e.EventId, interactionId, e.Type, StoreSql.ToMs(e.OccurredAt), StoreSql.ToMs(e.ReceivedAt), e.AgentId, e.Source, StoreSql.ToJson(e.Data));
     }
 
     /// <summary>The interaction with its timeline ordered by OccurredAt, then ReceivedAt, then arrival.</summary>
