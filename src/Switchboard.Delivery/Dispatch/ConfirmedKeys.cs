@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Switchboard.Storage;
+using Switchboard.Storage.Stores;
 
 namespace Switchboard.Delivery.Dispatch;
 
@@ -11,6 +13,11 @@ namespace Switchboard.Delivery.Dispatch;
 /// </summary>
 public sealed class ConfirmedKeys : IAsyncDisposable
 {
+    private static readonly Statement Insert = new(
+        "INSERT INTO delivery_confirmed (target, idempotency_key, message_id, confirmed_at) VALUES (@target, @key, @messageId, @at) " +
+        "ON CONFLICT (target, idempotency_key) DO NOTHING",
+        ("@target", DbType.String), ("@key", DbType.String), ("@messageId", DbType.String), ("@at", DbType.Int64));
+
     private readonly IStorageProvider _storage;
     private readonly TimeProvider _clock;
     private readonly GroupCommit<(string Target, string Key, string MessageId, long At)> _writes;
@@ -48,16 +55,16 @@ public sealed class ConfirmedKeys : IAsyncDisposable
     private static Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Target, string Key, string MessageId, long At)> rows, CancellationToken ct) =>
         InsertAsync(connection, transaction, rows, ct);
 
-    /// <summary>Records confirmed keys in the caller's transaction (a transport that settles in the same one).</summary>
+    /// <summary>Records confirmed keys in the caller's transaction (a transport that settles in the same one), the statement compiled once for all.</summary>
     internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IEnumerable<(string Target, string Key, string MessageId, long At)> rows, CancellationToken ct)
     {
+        var batch = new StatementBatch();
         foreach (var row in rows)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO delivery_confirmed (target, idempotency_key, message_id, confirmed_at) VALUES (@Target, @Key, @MessageId, @At) " +
-                "ON CONFLICT (target, idempotency_key) DO NOTHING",
-                new { row.Target, row.Key, row.MessageId, row.At }, transaction, cancellationToken: ct));
+            batch.Add(Insert, row.Target, row.Key, row.MessageId, row.At);
         }
+
+        await batch.ExecuteAsync(connection, transaction, ct);
     }
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();

@@ -4,13 +4,13 @@ using System.Data.Common;
 namespace Switchboard.Storage.Stores;
 
 /// <summary>A parameterized statement that a <see cref="StatementBatch"/> runs for many rows.</summary>
-internal sealed record Statement(string Sql, params (string Name, DbType Type)[] Parameters);
+public sealed record Statement(string Sql, params (string Name, DbType Type)[] Parameters);
 
 /// <summary>
 /// Statements for many rows in one transaction, run in the order they were added: where the provider batches
 /// (PostgreSQL) in one round trip, elsewhere (SQLite) with each distinct statement compiled once.
 /// </summary>
-internal sealed class StatementBatch
+public sealed class StatementBatch
 {
     private readonly List<(Statement Statement, object?[] Values)> _rows = [];
 
