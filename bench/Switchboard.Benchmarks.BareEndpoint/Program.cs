@@ -1,11 +1,12 @@
 // A bare ASP.NET Core endpoint that does no work: the denominator of every web-facing benchmark.
-// It uses the same defaults a hub gets from WebApplication.CreateBuilder, with logging off.
+// It uses the same defaults a hub gets from WebApplication.CreateBuilder, with logging off and, as in the hub, no
+// reload-on-change of appsettings (which would watch the working directory recursively).
 // Run: dotnet Switchboard.Benchmarks.BareEndpoint.dll --urls http://127.0.0.1:PORT
 //  or: dotnet Switchboard.Benchmarks.BareEndpoint.dll --urls https://127.0.0.1:PORT
 // (HTTPS, as the hub serves, with a self-signed ECDSA P-256 certificate made at start.)
 using Switchboard.Benchmarks.BareEndpoint;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"] });
 builder.Logging.ClearProviders();
 if (builder.Configuration["urls"] is { } urls && urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
 {

@@ -26,7 +26,7 @@ const string Body = """
       { "id": "C-1002", "firstName": "Grace", "lastName": "Hopper", "phone": "+49 30 1234567", "email": "grace@example.com", "balance": "0", "lastModified": "2024-05-02T09:30:00Z", "version": 3 } ] }
     """;
 
-var builder = WebApplication.CreateSlimBuilder();
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
 builder.Logging.ClearProviders();
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 var stub = builder.Build();

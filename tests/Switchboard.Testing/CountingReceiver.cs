@@ -41,7 +41,9 @@ public sealed class CountingReceiver : IAsyncDisposable
     private CountingReceiver(int port, TimeProvider time)
     {
         _time = time;
-        var builder = WebApplication.CreateSlimBuilder();
+        // No reload-on-change: it would watch the working directory recursively, and a hub writing its database in
+        // there (bench/delivery.sh) woke that watcher on every write (a tenth of the delivery driver's CPU).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         _app = builder.Build();
