@@ -14,7 +14,8 @@ namespace Switchboard.Interactions.Assembly;
 /// applied; the journal's writer loop calls it whenever no request waits. It reads the journal rather
 /// than an in-memory queue, so memory stays bounded when it falls behind and a restart simply resumes
 /// from the first unapplied row. Calls are applied and marked in one transaction; agent state after
-/// it, idempotently (last writer by occurrence time wins).
+/// it, idempotently (last writer by occurrence time wins). Hub processes sharing a PostgreSQL database
+/// take turns, one slice at a time.
 /// </summary>
 public sealed class InteractionAssembler(
     IStorageProvider storage,
@@ -24,6 +25,9 @@ public sealed class InteractionAssembler(
     InteractionFolder folder,
     IEnumerable<IInteractionObserver> observers)
 {
+    // "SBASSEMB": the PostgreSQL advisory lock that serializes assembly across hub processes.
+    private const long AssemblyLockKey = 0x5342_4153_5345_4D42;
+
     private readonly IInteractionObserver[] _observers = [.. observers];
 
     /// <summary>Applies the next batch of unapplied journal rows; returns how many.</summary>
@@ -34,16 +38,24 @@ public sealed class InteractionAssembler(
     public async Task<int> ApplyPendingAsync(int limit, CancellationToken ct)
     {
         await using var connection = await storage.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (storage.Kind == StorageProviderKind.PostgreSql)
+        {
+            // Hub processes sharing the database fold one slice at a time: two folding the same rows at once would each
+            // create the call's interaction. (SQLite: one process, and its transaction already holds the write lock.)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = AssemblyLockKey }, transaction, cancellationToken: ct));
+        }
+
         var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(
             "SELECT seq AS Seq, payload AS Payload, received_at AS ReceivedAt FROM inbound_events WHERE applied = 0 ORDER BY seq LIMIT @limit",
-            new { limit }, cancellationToken: ct))).AsList();
+            new { limit }, transaction, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return 0;
         }
 
         var events = rows.Select(r => (Event: JournalRow.Read(r.Payload), ReceivedAt: DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt))).ToList();
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var calls = events.Where(e => e.Event.CallId is not null && EventTypes.IsCall(e.Event.Type)).GroupBy(e => e.Event.CallId!, StringComparer.Ordinal).ToList();
         var stored = await interactions.FindByCallIdsAsync([.. calls.Select(c => c.Key)], connection, transaction, ct);
         var changes = new List<Change>(calls.Count);
@@ -65,10 +77,16 @@ public sealed class InteractionAssembler(
             }
         }
 
-        // One writer assigns seq in commit order, so every row up to the last one read was read.
+        // Exactly the rows read: with several hub processes on PostgreSQL a row with a lower seq may commit after a
+        // higher one was read, and it must stay pending for the next slice.
+        var seqs = new DynamicParameters();
+        var list = string.Join(", ", rows.Select((r, i) =>
+        {
+            seqs.Add("s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Seq);
+            return "@s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }));
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbound_events SET applied = 1 WHERE applied = 0 AND seq BETWEEN @first AND @last",
-            new { first = rows[0].Seq, last = rows[^1].Seq }, transaction, cancellationToken: ct));
+            $"UPDATE inbound_events SET applied = 1 WHERE seq IN ({list})", seqs, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
         foreach (var observer in _observers)
         {

@@ -1,15 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Core.Events;
-using Switchboard.Core.Phones;
 using Switchboard.Interactions;
 using Switchboard.Interactions.Journal;
 using Switchboard.Storage;
-using Switchboard.Storage.Migrations;
-using Switchboard.Storage.Stores;
 using Switchboard.Testing;
 
 namespace Switchboard.Ingress.Tests.Journal;
@@ -30,24 +24,12 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
     };
     private readonly TempDirectory _directory = new("switchboard-journal");
     private readonly FakeTimeProvider _clock = new(Start);
-    private ServiceProvider _services = null!;
-    private EventJournal _journal = null!;
+    private JournalHost _host = null!;
 
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    public async Task InitializeAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton(new PhoneNormalizer("US"));
-        services.AddSwitchboardStorage(new StorageOptions { SqlitePath = Path.Combine(_directory.Path, "hub.db") });
-        services.AddSwitchboardInteractions(Options);
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<SchemaMigrator>().MigrateAsync(Ct);
-        _journal = _services.GetRequiredService<EventJournal>();
-        await _journal.StartAsync(Ct);
-    }
+    public async Task InitializeAsync() =>
+        _host = await JournalHost.StartAsync(new StorageOptions { SqlitePath = Path.Combine(_directory.Path, "hub.db") }, _clock, Options);
 
     [Fact]
     public async Task A_whole_slice_is_folded_while_requests_keep_the_writer_from_ever_being_idle()
@@ -83,7 +65,7 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
         var calls = Enumerable.Range(0, count).Select(i => $"call-{i}-{Guid.NewGuid():N}").ToList();
         foreach (var call in calls)
         {
-            var outcome = await _journal.IngestAsync(
+            var outcome = await _host.Journal.IngestAsync(
                 [new ContactCenterEvent { EventId = "e-" + call, Type = EventTypes.CallOffered, OccurredAt = Start, CallId = call, From = "+14155550134" }],
                 Ct);
             outcome.ShouldBe([IngestOutcome.Accepted]);
@@ -105,13 +87,11 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
         return false;
     }
 
-    private Task<Core.Interactions.Interaction?> FindAsync(string callId) =>
-        _services.GetRequiredService<InteractionStore>().FindByCallIdAsync(callId, Ct);
+    private Task<Core.Interactions.Interaction?> FindAsync(string callId) => _host.Interactions.FindByCallIdAsync(callId, Ct);
 
     public async Task DisposeAsync()
     {
-        await _journal.StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _host.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _directory.Dispose();
     }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Core.Phones;
+using Switchboard.Interactions;
+using Switchboard.Interactions.Journal;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
+using Switchboard.Storage.Stores;
+
+namespace Switchboard.Ingress.Tests.Journal;
+
+/// <summary>What a hub process runs of the journal: its storage, the journal and its assembler, started; stopped on dispose.</summary>
+internal sealed class JournalHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private JournalHost(ServiceProvider services)
+    {
+        _services = services;
+        Journal = services.GetRequiredService<EventJournal>();
+    }
+
+    public EventJournal Journal { get; }
+
+    public InteractionStore Interactions => _services.GetRequiredService<InteractionStore>();
+
+    public IStorageProvider Storage => _services.GetRequiredService<IStorageProvider>();
+
+    public static async Task<JournalHost> StartAsync(StorageOptions storage, TimeProvider clock, EventJournalOptions? options = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(clock);
+        services.AddSingleton(new PhoneNormalizer("US"));
+        services.AddSwitchboardStorage(storage);
+        services.AddSwitchboardInteractions(options);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var host = new JournalHost(provider);
+        await host.Journal.StartAsync(CancellationToken.None);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Journal.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
