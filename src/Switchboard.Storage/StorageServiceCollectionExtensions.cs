@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OrderStore>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<AgentStore>();
+        services.AddSingleton<Locks.RecordLocks>();
         services.AddSingleton<InteractionStore>();
         return services;
     }

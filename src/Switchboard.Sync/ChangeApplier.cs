@@ -5,6 +5,7 @@ using Switchboard.Core.Common;
 using Switchboard.Core.CrossReferences;
 using Switchboard.Core.Orders;
 using Switchboard.Core.Tickets;
+using Switchboard.Storage.Locks;
 using Switchboard.Storage.Stores;
 using Switchboard.Sync.Changes;
 
@@ -21,8 +22,10 @@ namespace Switchboard.Sync;
 public sealed class ChangeApplier
 {
     // Read, compare and write must not interleave for the same record, or an older change could overwrite a
-    // newer one that was applied in between. One gate per process is enough at the rates changes arrive.
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // newer one that was applied in between, or two could each create a record the hub did not know: each
+    // change holds its record's lock, which on PostgreSQL also keeps out every other hub process.
+    internal const string LockScope = "sync.change";
+    private readonly RecordLocks _locks;
     private readonly OrderStore _orders;
     private readonly TicketStore _tickets;
     private readonly CrossReferenceStore _links;
@@ -30,9 +33,10 @@ public sealed class ChangeApplier
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeApplier> _logger;
 
-    public ChangeApplier(OrderStore orders, TicketStore tickets, CrossReferenceStore links, IEnumerable<IRecordChangePublisher> publishers,
-        TimeProvider time, ILogger<ChangeApplier> logger)
+    public ChangeApplier(OrderStore orders, TicketStore tickets, CrossReferenceStore links, RecordLocks locks,
+        IEnumerable<IRecordChangePublisher> publishers, TimeProvider time, ILogger<ChangeApplier> logger)
     {
+        _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
         _links = links ?? throw new ArgumentNullException(nameof(links));
@@ -70,14 +74,9 @@ public sealed class ChangeApplier
         foreach (var change in changes)
         {
             Outcome outcome;
-            await _gate.WaitAsync(ct);
-            try
+            await using (await _locks.HoldAsync(LockScope, LockKey(change.Kind, system, change.ExternalId), ct))
             {
                 outcome = change.Kind == EntityKind.Order ? await ApplyOrderAsync(system, change, ct) : await ApplyTicketAsync(system, change, ct);
-            }
-            finally
-            {
-                _gate.Release();
             }
 
             switch (outcome.Kind)
@@ -105,6 +104,9 @@ public sealed class ChangeApplier
 
         return new ChangeApplyResult { Applied = applied, Created = created, Duplicates = duplicates, Skipped = skipped, Changes = published };
     }
+
+    /// <summary>The record a change is about, as the key of its lock across hub processes.</summary>
+    internal static string LockKey(EntityKind kind, string system, string externalId) => $"{kind}/{system}/{externalId}";
 
     private async Task<Outcome> ApplyOrderAsync(string system, InboundChange change, CancellationToken ct)
     {

@@ -32,6 +32,9 @@ internal static partial class SyncLog
     [LoggerMessage(9113, LogLevel.Debug, "Polled {System} {Operation} since {Since}: {Records} records, {Applied} applied, {Created} created, {Duplicates} duplicates; next mark {Mark}")]
     public static partial void Polled(ILogger logger, string system, string operation, string since, int records, int applied, int created, int duplicates, string? mark);
 
+    [LoggerMessage(9114, LogLevel.Debug, "Not polling {System} {Operation}: another hub process holds its lease until it is due")]
+    public static partial void PollLeasedElsewhere(ILogger logger, string system, string operation);
+
     [LoggerMessage(9120, LogLevel.Information, "Consuming {Kind} changes from {System} {Operation}")]
     public static partial void Consuming(ILogger logger, string system, string operation, string kind);
 

@@ -25,9 +25,10 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SyncSchema>());
         services.TryAddSingleton<HighWaterMarks>();
+        services.TryAddSingleton<PollLeases>();
         services.TryAddSingleton<ChangeApplier>();
         services.TryAddSingleton(sp => new ChangePoller(CurrentConfiguration(sp), sp.GetRequiredService<IOperationInvoker>(),
-            sp.GetRequiredService<ChangeApplier>(), sp.GetRequiredService<HighWaterMarks>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ChangeApplier>(), sp.GetRequiredService<HighWaterMarks>(), sp.GetRequiredService<PollLeases>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ChangePoller>>()));
         services.TryAddSingleton(sp => new QueueChangeConsumer(CurrentConfiguration(sp), sp.GetRequiredService<ConnectorRegistry>(),
             sp.GetRequiredService<ChangeApplier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueChangeConsumer>>()));

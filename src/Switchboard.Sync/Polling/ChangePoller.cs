@@ -14,7 +14,9 @@ namespace Switchboard.Sync.Polling;
 /// the stored high-water mark as <c>since</c> (the Unix epoch the first time) and applying what comes back
 /// through the <see cref="ChangeApplier"/>. The configuration is read at every tick, so a reload adds, removes
 /// or re-times polls at once. A failing system is logged once (until it works again) and tried at its next
-/// interval; it never holds back another system's poll.
+/// interval; it never holds back another system's poll. With several hub processes on one database a due poll
+/// is made by the one that claims its lease (<see cref="PollLeases"/>); the others pass it over until the next
+/// interval.
 /// </summary>
 public sealed class ChangePoller : BackgroundService
 {
@@ -25,13 +27,15 @@ public sealed class ChangePoller : BackgroundService
     private readonly IOperationInvoker _invoker;
     private readonly ChangeApplier _applier;
     private readonly HighWaterMarks _marks;
+    private readonly PollLeases _leases;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangePoller> _logger;
     private readonly ConcurrentDictionary<(string System, string Operation), TargetState> _states = new();
 
     public ChangePoller(Func<HubConfiguration?> configuration, IOperationInvoker invoker, ChangeApplier applier, HighWaterMarks marks,
-        TimeProvider time, ILogger<ChangePoller> logger)
+        PollLeases leases, TimeProvider time, ILogger<ChangePoller> logger)
     {
+        _leases = leases ?? throw new ArgumentNullException(nameof(leases));
         _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
         _invoker = invoker ?? throw new ArgumentNullException(nameof(invoker));
         _applier = applier ?? throw new ArgumentNullException(nameof(applier));
@@ -113,7 +117,21 @@ public sealed class ChangePoller : BackgroundService
         await Task.Yield();
         try
         {
-            await PollAsync(target, ct);
+            if (!await _leases.TryClaimAsync(target, _time.GetUtcNow(), ct))
+            {
+                SyncLog.PollLeasedElsewhere(_logger, target.System, target.Operation);
+                return;
+            }
+
+            try
+            {
+                await PollAsync(target, ct);
+            }
+            finally
+            {
+                await _leases.EndAsync(target, _time.GetUtcNow(), CancellationToken.None);
+            }
+
             if (state.Failing)
             {
                 state.Failing = false;

@@ -45,7 +45,8 @@ public sealed class ChangePollerTests
 
         // A restarted hub (a new poller over the same database) resumes from the stored mark.
         var restarted = new ChangePoller(() => hub.Services.GetRequiredService<Func<HubConfiguration?>>()(), hub.Services.GetRequiredService<IOperationInvoker>(),
-            hub.Applier, new HighWaterMarks(hub.Services.GetRequiredService<Storage.IStorageProvider>(), hub.Clock), hub.Clock,
+            hub.Applier, new HighWaterMarks(hub.Services.GetRequiredService<Storage.IStorageProvider>(), hub.Clock),
+            new PollLeases(hub.Services.GetRequiredService<Storage.IStorageProvider>()), hub.Clock,
             hub.Services.GetRequiredService<ILogger<ChangePoller>>());
         await restarted.PollAsync(Erp, CancellationToken.None);
 
@@ -103,6 +104,40 @@ public sealed class ChangePollerTests
         poller.ShouldContain(e => e.Level == LogLevel.Information && e.Message == "Polling erp order.listChanged works again");
         erp.Sinces().Count.ShouldBe(3);
         shop.Sinces().Count.ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData(TestStorage.Sqlite)]
+    [InlineData(TestStorage.PostgreSql)]
+    public async Task Of_several_hubs_on_one_database_one_polls_each_interval_and_another_takes_over_when_it_stops(TestStorage storage)
+    {
+        using var erp = ChangeFeeds.Start();
+        await using var hubA = await SyncHarness.StartAsync(storage, ("systems/erp.yaml", ChangeFeeds.SystemYaml("erp", erp)), ("flows/orders.yaml", ChangeFeeds.FlowYaml(30, "erp")));
+        var hubB = hubA.AnotherHub();
+        var customer = await hubA.SaveCustomerAsync("erp", "C-1");
+        var order = await hubA.SaveOrderAsync(customer, "erp", "SO-1", OrderStatus.Confirmed, "2025-03-01T09:00:00Z");
+        erp.Answer(("SO-1", "shipped", "2025-03-01T10:00:00Z"));
+
+        async Task TickBothAsync() => await Task.WhenAll([.. hubA.Poller.StartDue(CancellationToken.None), .. hubB.Poller.StartDue(CancellationToken.None)]);
+
+        await TickBothAsync();
+        erp.Sinces().ShouldBe([Epoch], "both were due; one claimed the poll");
+        (await hubA.Orders.GetAsync(order.Id, CancellationToken.None))!.Status.ShouldBe(OrderStatus.Shipped);
+        var mark = (await hubA.Marks.GetAsync("erp", Erp.Operation, CancellationToken.None)).ShouldNotBeNull();
+
+        hubA.Clock.Advance(TimeSpan.FromSeconds(29));
+        await TickBothAsync();
+        erp.Sinces().Count.ShouldBe(1, "not due before the interval, on either hub");
+
+        hubA.Clock.Advance(TimeSpan.FromSeconds(1));
+        await TickBothAsync();
+        erp.Sinces().ShouldBe([Epoch, mark], "one poll per interval, from the mark the other hub may have stored");
+
+        // Hub A stops; hub B polls at the next interval on its own.
+        hubA.Clock.Advance(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(hubB.Poller.StartDue(CancellationToken.None));
+        erp.Sinces().Count.ShouldBe(3);
+        (hubA.Published.All.Count + hubB.Published.All.Count).ShouldBe(1);
     }
 
     [Fact]

@@ -31,13 +31,17 @@ public sealed class SyncHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2025-03-01T12:00:00Z", CultureInfo.InvariantCulture);
 
     private readonly TestPostgres? _postgres;
+    private readonly StorageOptions _options;
+    private readonly List<SyncHarness> _others = [];
     private HubConfiguration _configuration;
+    private bool _owned;
 
-    private SyncHarness(TempDirectory directory, TestPostgres? postgres, HubConfiguration configuration, ServiceProvider services,
+    private SyncHarness(TempDirectory directory, TestPostgres? postgres, StorageOptions options, HubConfiguration configuration, ServiceProvider services,
         FakeTimeProvider clock, CapturedLogs logs, RecordedChanges published)
     {
         Directory = directory;
         _postgres = postgres;
+        _options = options;
         _configuration = configuration;
         Services = services;
         Clock = clock;
@@ -81,7 +85,24 @@ public sealed class SyncHarness : IAsyncDisposable
         var options = postgres is null
             ? new StorageOptions { SqlitePath = Path.Combine(directory.Path, "hub.db") }
             : new StorageOptions { Provider = StorageProviderKind.PostgreSql, PostgreSqlConnectionString = postgres.ConnectionString };
-        var clock = new FakeTimeProvider(Start);
+        var harness = Build(directory, postgres, options, new FakeTimeProvider(Start), owner: null);
+        await harness.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>
+    /// A second hub process on the same database and configuration, with its own services (stores, applier,
+    /// poller, instance id) and the same clock; disposed with this one.
+    /// </summary>
+    public SyncHarness AnotherHub()
+    {
+        var other = Build(Directory, null, _options, Clock, owner: this);
+        _others.Add(other);
+        return other;
+    }
+
+    private static SyncHarness Build(TempDirectory directory, TestPostgres? postgres, StorageOptions options, FakeTimeProvider clock, SyncHarness? owner)
+    {
         var logs = new CapturedLogs();
         var published = new RecordedChanges();
         SyncHarness? harness = null;
@@ -95,8 +116,7 @@ public sealed class SyncHarness : IAsyncDisposable
             .AddConnectors(sp => () => harness?._configuration)
             .AddSync()
             .BuildServiceProvider();
-        harness = new SyncHarness(directory, postgres, Load(directory.Path), services, clock, logs, published);
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        harness = new SyncHarness(directory, postgres, options, owner?._configuration ?? Load(directory.Path), services, clock, logs, published) { _owned = owner is not null };
         return harness;
     }
 
@@ -158,6 +178,16 @@ public sealed class SyncHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_owned)
+        {
+            return;
+        }
+
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         if (_postgres is not null)
