@@ -23,6 +23,9 @@ public sealed record HubConfiguration
 
     public DeliverySettings Delivery { get; init; } = new();
 
+    /// <summary>Present when switchboard.yaml has a <c>redis</c> section: the push backplane of several hub processes.</summary>
+    public RedisSettings? Redis { get; init; }
+
     /// <summary>In file-name order.</summary>
     public IReadOnlyList<SystemDefinition> Systems { get; init; } = [];
 

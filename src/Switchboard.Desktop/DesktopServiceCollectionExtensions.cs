@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+using Switchboard.Configuration;
 using Switchboard.Core.Events;
 using Switchboard.Desktop.Hubs;
 using Switchboard.Desktop.Pops;
@@ -14,9 +16,11 @@ public static class DesktopServiceCollectionExtensions
 {
     /// <summary>
     /// Screen pops on ringing calls, pushed over SignalR: wraps the event journal's <see cref="IEventIngest"/>
-    /// with the trigger (register after <c>AddSwitchboardInteractions</c> and <c>AddScreenPop</c>).
+    /// with the trigger (register after <c>AddSwitchboardInteractions</c> and <c>AddScreenPop</c>). With
+    /// <paramref name="redis"/>, every push goes through Redis, so it reaches the agent's desktops whichever hub
+    /// process they are connected to.
     /// </summary>
-    public static IServiceCollection AddDesktop(this IServiceCollection services)
+    public static IServiceCollection AddDesktop(this IServiceCollection services, RedisSettings? redis = null)
     {
         services.AddAuthentication().AddCookie(DesktopAuthentication.Scheme, options =>
         {
@@ -55,7 +59,13 @@ public static class DesktopServiceCollectionExtensions
         services.AddAgentAccounts();
         // The desktop's actions are events too, checked like every other ingress's.
         services.TryAddSingleton<ContactCenterEventValidator>();
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (redis is not null)
+        {
+            var connection = redis.ConnectionString.Resolve();
+            signalR.AddStackExchangeRedis(connection, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(redis.ChannelPrefix));
+        }
+
         // Tickets and orders created from the desktop go through the delivery outbox (AddDelivery).
         services.TryAddSingleton<Actions.DesktopPipeline>();
         services.AddSingleton<IPopPublisher, SignalRPopPublisher>();

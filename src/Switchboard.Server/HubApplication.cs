@@ -84,7 +84,7 @@ public static class HubApplication
         builder.Services.AddDelivery(configuration.Delivery);
         builder.Services.AddFlows();
         builder.Services.AddScreenPop(ScreenPopOptions.From(configuration));
-        builder.Services.AddDesktop();
+        builder.Services.AddDesktop(configuration.Redis);
         // Order and ticket changes from the systems (poll, webhook, queue) update the hub and reach the agents.
         builder.Services.AddSync();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);

@@ -19,6 +19,8 @@ public sealed class TempDirectory : IDisposable
         return full;
     }
 
+    public string Read(string relativePath) => File.ReadAllText(System.IO.Path.Combine(Path, relativePath));
+
     public void Dispose()
     {
         try

@@ -28,11 +28,15 @@ public sealed class TestHub : IAsyncDisposable
             path: /api/contacts?phone={{ phone }}
         """;
 
+    /// <summary>The variable ./test.sh sets to its Redis server (<c>127.0.0.1:port</c>), for a <c>redis</c> section's <c>${env:...}</c>.</summary>
+    public const string RedisVariable = "SWITCHBOARD_TEST_REDIS";
+
     private readonly TestPostgres? _postgres;
     private readonly List<HttpClient> _clients = [];
 
-    private TestHub(TempDirectory directory, TestPostgres? postgres, WebApplication app, CapturedLogs logs, X509Certificate2 certificate)
+    private TestHub(TempDirectory directory, TestPostgres? postgres, WebApplication app, CapturedLogs logs, X509Certificate2 certificate, string databaseVariable)
     {
+        DatabaseVariable = databaseVariable;
         Directory = directory;
         _postgres = postgres;
         App = app;
@@ -47,6 +51,9 @@ public sealed class TestHub : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public X509Certificate2 Certificate { get; }
     public Uri Address { get; }
+
+    /// <summary>The environment variable switchboard.yaml reads the PostgreSQL connection string from (<see cref="HubYaml"/>).</summary>
+    public string DatabaseVariable { get; }
 
     public static string HubYaml(TestStorage storage, string postgresVariable, string name = "Integration Hub", long maxBody = 65536) => $"""
         hub:
@@ -74,12 +81,20 @@ public sealed class TestHub : IAsyncDisposable
             maxDelayMs: 500
         """;
 
-    public static async Task<TestHub> StartAsync(TestStorage storage = TestStorage.Sqlite, Action<TempDirectory>? configure = null)
+    /// <param name="onDatabaseOf">
+    /// A running PostgreSQL hub whose database this one shares, as a second hub process behind the same load balancer
+    /// would (its own directory, data directory and certificate); that hub drops the database when it is disposed.
+    /// </param>
+    public static async Task<TestHub> StartAsync(TestStorage storage = TestStorage.Sqlite, Action<TempDirectory>? configure = null, TestHub? onDatabaseOf = null)
     {
         var directory = new TempDirectory("switchboard-hub");
         TestPostgres? postgres = null;
-        var variable = $"SWITCHBOARD_TEST_DB_{Guid.NewGuid():N}";
-        if (storage == TestStorage.PostgreSql)
+        var variable = onDatabaseOf?.DatabaseVariable ?? $"SWITCHBOARD_TEST_DB_{Guid.NewGuid():N}";
+        if (onDatabaseOf is not null)
+        {
+            storage.ShouldBe(TestStorage.PostgreSql, "hubs share a PostgreSQL database, not a SQLite file");
+        }
+        else if (storage == TestStorage.PostgreSql)
         {
             postgres = await TestPostgres.CreateAsync();
             Environment.SetEnvironmentVariable(variable, postgres.ConnectionString);
@@ -98,7 +113,7 @@ public sealed class TestHub : IAsyncDisposable
         await app.StartAsync();
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(
             DevelopmentCertificate.PathIn(Path.Combine(directory.Path, "data")), password: null);
-        return new TestHub(directory, postgres, app, logs, certificate);
+        return new TestHub(directory, postgres, app, logs, certificate, variable);
     }
 
     /// <summary>A client that trusts exactly this hub's certificate and sends no key.</summary>

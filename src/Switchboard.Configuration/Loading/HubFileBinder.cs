@@ -4,10 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Switchboard.Configuration;
 
-/// <summary>Binds switchboard.yaml: the hub, server, storage, phone, logging, desktop and delivery sections.</summary>
+/// <summary>Binds switchboard.yaml: the hub, server, storage, phone, logging, desktop, delivery and redis sections.</summary>
 internal static class HubFileBinder
 {
-    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging", "desktop", "delivery"];
+    private static readonly string[] RootKeys = ["hub", "server", "storage", "phone", "logging", "desktop", "delivery", "redis"];
     private static readonly string[] HubKeys = ["name", "dataDirectory"];
     private static readonly string[] ServerKeys = ["address", "httpsPort", "certificate", "limits"];
     private static readonly string[] CertificateKeys = ["path", "password"];
@@ -17,6 +17,7 @@ internal static class HubFileBinder
     private static readonly string[] PostgresqlKeys = ["connectionString"];
     private static readonly string[] PhoneKeys = ["defaultRegion"];
     private static readonly string[] LoggingKeys = ["level", "format"];
+    private static readonly string[] RedisKeys = ["connectionString", "channelPrefix"];
 
     public static HubConfiguration Bind(FileContext file, YamlMappingNode node, string fingerprint)
     {
@@ -34,7 +35,26 @@ internal static class HubFileBinder
             Logging = BindLogging(root.Map("logging", LoggingKeys)),
             Desktop = DesktopSettingsBinder.Bind(root.Map("desktop", DesktopSettingsBinder.Keys)),
             Delivery = DeliverySettingsBinder.Bind(root.Map("delivery", DeliverySettingsBinder.Keys), directory),
+            Redis = BindRedis(root.Map("redis", RedisKeys), directory),
         };
+    }
+
+    private static RedisSettings? BindRedis(MappingReader? map, string directory)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var connection = map.Secret("connectionString", directory, required: true);
+        var prefix = map.String("channelPrefix")?.Trim();
+        if (prefix is not null && (prefix.Length is 0 or > 100 || prefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or ':'))))
+        {
+            map.File.Report(map.Value("channelPrefix"), map.FieldPath("channelPrefix"), prefix, "must be 1 to 100 letters, digits, '.', '-', '_' or ':'");
+            prefix = null;
+        }
+
+        return connection is null ? null : new RedisSettings { ConnectionString = connection, ChannelPrefix = prefix ?? "switchboard" };
     }
 
     private static HubSettings BindHub(MappingReader? map, string directory)

@@ -136,7 +136,7 @@ public sealed class ConfigurationMonitor : IDisposable
         _timer?.Dispose();
     }
 
-    /// <summary>The new configuration with the running server, storage and data directory, and a warning for each that differs.</summary>
+    /// <summary>The new configuration with the running server, storage, redis and data directory, and a warning for each that differs.</summary>
     private static (HubConfiguration Applied, IReadOnlyList<string> Warnings) KeepRestartOnlySettings(HubConfiguration running, HubConfiguration loaded)
     {
         var warnings = new List<string>();
@@ -150,6 +150,11 @@ public sealed class ConfigurationMonitor : IDisposable
             warnings.Add("storage settings changed; they take effect when the hub restarts");
         }
 
+        if (running.Redis != loaded.Redis)
+        {
+            warnings.Add("redis settings changed; they take effect when the hub restarts");
+        }
+
         if (running.Hub.DataDirectory != loaded.Hub.DataDirectory)
         {
             warnings.Add("hub.dataDirectory changed; it takes effect when the hub restarts");
@@ -159,6 +164,7 @@ public sealed class ConfigurationMonitor : IDisposable
         {
             Server = running.Server,
             Storage = running.Storage,
+            Redis = running.Redis,
             Hub = loaded.Hub with { DataDirectory = running.Hub.DataDirectory },
         };
         return (applied, warnings.AsReadOnly());

@@ -31,6 +31,7 @@ public sealed class HubFileTests : IDisposable
         configuration.Logging.Format.ShouldBe(LogFormat.Json);
         configuration.Systems.ShouldBeEmpty();
         configuration.Flows.ShouldBeEmpty();
+        configuration.Redis.ShouldBeNull();
     }
 
     [Fact]
@@ -79,6 +80,49 @@ public sealed class HubFileTests : IDisposable
         configuration.Phone.DefaultRegion.ShouldBe("GB");
         configuration.Logging.Level.ShouldBe(LogLevel.Debug);
         configuration.Logging.Format.ShouldBe(LogFormat.Text);
+    }
+
+    [Fact]
+    public void A_redis_section_names_the_backplane_by_reference_and_its_channel_prefix()
+    {
+        _config.Write("switchboard.yaml", """
+            redis:
+              connectionString: ${env:SWITCHBOARD_REDIS}
+            """);
+        var plain = _config.Valid().Redis.ShouldNotBeNull();
+        plain.ConnectionString.Name.ShouldBe("SWITCHBOARD_REDIS");
+        plain.ChannelPrefix.ShouldBe("switchboard");
+
+        _config.Write("switchboard.yaml", """
+            redis:
+              connectionString: ${env:SWITCHBOARD_REDIS}
+              channelPrefix: acme:prod
+            """);
+        _config.Valid().Redis!.ChannelPrefix.ShouldBe("acme:prod");
+    }
+
+    [Fact]
+    public void A_redis_section_without_a_reference_or_with_a_bad_prefix_is_refused_where_it_is_wrong()
+    {
+        _config.Write("switchboard.yaml", """
+            redis:
+              channelPrefix: acme
+            """);
+        _config.SingleError().ShouldBeAt("switchboard.yaml", 2, 3, "redis.connectionString", null, "is required");
+
+        _config.Write("switchboard.yaml", """
+            redis:
+              connectionString: 127.0.0.1:6379,password=hunter2
+            """);
+        _config.SingleError().ShouldBeAt("switchboard.yaml", 2, 21, "redis.connectionString", null,
+            "secrets must be references like ${env:NAME} so they never sit in files");
+
+        _config.Write("switchboard.yaml", """
+            redis:
+              connectionString: ${env:SWITCHBOARD_REDIS}
+              channelPrefix: has space
+            """);
+        _config.SingleError().ShouldBeAt("switchboard.yaml", 3, 18, "redis.channelPrefix", "has space", "must be 1 to 100 letters, digits, '.', '-', '_' or ':'");
     }
 
     [Fact]

@@ -121,6 +121,18 @@ public sealed class ConfigurationMonitorTests : IDisposable
     }
 
     [Fact]
+    public void A_redis_change_waits_for_a_restart_too()
+    {
+        using var monitor = Monitor();
+        _config.Write("switchboard.yaml", "redis:\n  connectionString: ${env:SWITCHBOARD_REDIS}\n");
+
+        var result = monitor.Reload();
+
+        result.Warnings.ShouldBe(["redis settings changed; they take effect when the hub restarts"]);
+        monitor.Current!.Redis.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_monitor_that_starts_on_bad_files_has_no_configuration_until_they_are_fixed()
     {
         _config.Write("systems/crm.yaml", "name: crm");

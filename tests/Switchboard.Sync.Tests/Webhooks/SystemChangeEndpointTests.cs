@@ -149,9 +149,47 @@ public sealed class SystemChangeEndpointTests
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    private static async Task<TestHub> StartAsync(TestStorage storage)
+    [Fact]
+    public async Task With_a_redis_backplane_a_change_posted_to_one_hub_reaches_a_desktop_connected_to_another()
     {
-        var hub = await TestHub.StartAsync(storage, d => d.Write("systems/erp.yaml", ErpYaml));
+        // Three hub processes on one PostgreSQL database; A and B share a Redis backplane, C has none.
+        var prefix = $"test-{Guid.NewGuid():N}";
+        var redis = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n  channelPrefix: {prefix}\n";
+        await using var hubA = await StartAsync(TestStorage.PostgreSql, d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + redis));
+        await using var hubB = await TestHub.StartAsync(TestStorage.PostgreSql, d =>
+        {
+            d.Write("switchboard.yaml", d.Read("switchboard.yaml") + redis);
+            d.Write("systems/erp.yaml", ErpYaml);
+        }, onDatabaseOf: hubA);
+        await using var hubC = await TestHub.StartAsync(TestStorage.PostgreSql, d => d.Write("systems/erp.yaml", ErpYaml), onDatabaseOf: hubA);
+        var customer = await SaveCustomerAsync(hubA, "C-1");
+        var order = await SaveOrderAsync(hubA, customer, "SO-1");
+        await using var ada = await AgentDesk.ConnectAsync(hubB, "ada", Password);
+        await using var bob = await AgentDesk.ConnectAsync(hubC, "bob", Password);
+        await ada.WatchAsync(customer);
+        await bob.WatchAsync(customer);
+
+        var system = hubA.Client(await hubA.IssueKeyAsync(Roles.System));
+        var response = await system.PostAsJsonAsync("/api/v1/systems/erp/changes", new
+        {
+            kind = "order",
+            records = new[] { new { externalId = "SO-1", status = "shipped", updatedAt = "2025-03-01T10:00:00Z" } },
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var pushed = (await ada.NextAsync(TimeSpan.FromSeconds(20))).ShouldNotBeNull("the change applied on hub A reached Ada's desktop on hub B through Redis");
+        pushed.GetProperty("hubId").GetString().ShouldBe(order.Id);
+        pushed.GetProperty("status").GetString().ShouldBe("shipped");
+        (await bob.NextAsync(TimeSpan.FromMilliseconds(500))).ShouldBeNull("hub C has no backplane: only what it applies itself reaches its desktops");
+    }
+
+    private static async Task<TestHub> StartAsync(TestStorage storage, Action<TempDirectory>? configure = null)
+    {
+        var hub = await TestHub.StartAsync(storage, d =>
+        {
+            d.Write("systems/erp.yaml", ErpYaml);
+            configure?.Invoke(d);
+        });
         var accounts = hub.App.Services.GetRequiredService<AccountService>();
         await accounts.CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);
         await accounts.CreateAsync("bob", "Bob Agent", "agent-8", Roles.Agent, Password, CancellationToken.None);
