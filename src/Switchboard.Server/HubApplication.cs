@@ -27,6 +27,7 @@ using Switchboard.Server.Diagnostics;
 using Switchboard.Server.Endpoints;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Health;
+using Switchboard.Security.DataProtection;
 using Switchboard.Server.Hosting;
 using Switchboard.Storage;
 using Switchboard.Sync;
@@ -63,6 +64,8 @@ public static class HubApplication
             configuration.Directory, sp.GetRequiredService<ILogger<ConfigurationMonitor>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSwitchboardStorage(HubPaths.StorageOptions(configuration));
         builder.Services.AddSwitchboardSecurity();
+        // The sign-in cookies' keys live in the database, so every hub process sharing it accepts them.
+        builder.Services.AddHubDataProtection();
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<StorageInitializer>();
         // Registered after the storage initializer: hosted services start in order, so the schema exists first.

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Security;
 using Switchboard.Security.Accounts;
+using Switchboard.Security.DataProtection;
+using Switchboard.Storage;
 using Switchboard.Testing;
 
 namespace Switchboard.IntegrationTests.Desktop;
@@ -11,6 +16,37 @@ namespace Switchboard.IntegrationTests.Desktop;
 public sealed class SeveralHubsPopTests
 {
     private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task A_desktop_session_signed_in_on_one_hub_is_accepted_by_another_and_the_keys_are_in_the_database()
+    {
+        await using var hubA = await TestHub.StartAsync(TestStorage.PostgreSql);
+        await using var hubB = await TestHub.StartAsync(TestStorage.PostgreSql, onDatabaseOf: hubA);
+        await hubA.App.Services.GetRequiredService<AccountService>().CreateAsync("ada", "Ada Agent", "agent-7", Roles.Agent, Password, CancellationToken.None);
+        var cookies = new CookieContainer();
+        using var atA = new HttpClient(AgentDesk.Handler(hubA, cookies)) { BaseAddress = hubA.Address };
+        (await atA.PostAsJsonAsync("/desktop/api/sign-in", new { username = "ada", password = Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The same cookie (127.0.0.1, another port) at hub B.
+        using var atB = new HttpClient(AgentDesk.Handler(hubB, cookies)) { BaseAddress = hubB.Address };
+        var me = await atB.GetAsync("/desktop/api/me");
+        me.StatusCode.ShouldBe(HttpStatusCode.OK, await me.Content.ReadAsStringAsync());
+        (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("username").GetString().ShouldBe("ada");
+
+        // The key ring is the database's: Data Protection with nothing but the table reads what hub A protected.
+        var storage = hubA.App.Services.GetRequiredService<IStorageProvider>();
+        await using (var connection = await storage.OpenAsync(CancellationToken.None))
+        {
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys")).ShouldBeGreaterThanOrEqualTo(1);
+        }
+
+        var secret = hubA.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("hello");
+        await using var bare = new ServiceCollection()
+            .AddSingleton(storage)
+            .AddHubDataProtection()
+            .BuildServiceProvider();
+        bare.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret).ShouldBe("hello");
+    }
 
     [Fact]
     public async Task A_call_posted_to_one_hub_pops_on_the_desktop_connected_to_another()
