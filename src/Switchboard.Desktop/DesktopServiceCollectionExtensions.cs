@@ -71,6 +71,7 @@ public static class DesktopServiceCollectionExtensions
         services.AddSingleton<IPopPublisher, SignalRPopPublisher>();
         // Order and ticket changes applied by Switchboard.Sync reach the desktops watching the customer.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordChangePublisher, SignalRRecordChangePublisher>());
+        services.AddSingleton<HeldPops>();
         services.AddSingleton<PopDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PopDispatcher>());
         // The last registration is the one ingress resolves: every ingress path now triggers pops.

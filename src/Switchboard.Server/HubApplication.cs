@@ -90,7 +90,12 @@ public static class HubApplication
         builder.Services.AddDesktop(configuration.Redis);
         // Order and ticket changes from the systems (poll, webhook, queue) update the hub and reach the agents.
         builder.Services.AddSync();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+        var health = builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+        if (configuration.Redis is { } redis)
+        {
+            builder.Services.AddSingleton(_ => new RedisHealthCheck(redis.ConnectionString.Resolve()));
+            health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        }
 
         builder.Services.AddHubAuthentication();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Configuration;
 using Switchboard.Core.Common;
 using Switchboard.Core.Events;
+using Switchboard.Desktop.Pops;
 using Switchboard.Flows.CallLogging;
 using Switchboard.Interactions;
 using Switchboard.ScreenPop;
@@ -78,7 +79,7 @@ public static class DesktopActionEndpoints
 
     private static async Task<IResult> WrapUpAsync(
         string callId, WrapUpRequest request, ClaimsPrincipal user, IEventIngest ingest, ContactCenterEventValidator validator,
-        ConfigurationMonitor configuration, ScreenPopEngine pops, InteractionStore interactions, TimeProvider clock, CancellationToken cancellationToken)
+        ConfigurationMonitor configuration, ScreenPopEngine pops, InteractionStore interactions, HeldPops held, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await CallOwnership.RefuseUnlessOwnAsync(callId, AgentId(user), "wrap it up", pops, interactions, cancellationToken).ConfigureAwait(false) is { } refused)
         {
@@ -100,7 +101,7 @@ public static class DesktopActionEndpoints
             CallId = callId,
             Disposition = request.Disposition,
             Notes = notes,
-            Attributes = ChosenCustomer(pops.Latest(callId)),
+            Attributes = ChosenCustomer(await held.LatestAsync(callId, cancellationToken).ConfigureAwait(false)),
         };
         return await IngestAsync(e, ingest, validator, cancellationToken).ConfigureAwait(false);
     }

@@ -45,7 +45,7 @@ internal static class DesktopCustomerEndpoints
 
     private static async Task<IResult> CreateCustomerAsync(
         CreateCustomerRequest request, HttpRequest http, ClaimsPrincipal user, ConfigurationMonitor configuration, IServiceProvider services,
-        ScreenPopEngine pops, InteractionStore interactions, IPopPublisher publisher, DesktopPipeline pipeline, ILoggerFactory loggers,
+        ScreenPopEngine pops, InteractionStore interactions, HeldPops held, IPopPublisher publisher, DesktopPipeline pipeline, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var current = configuration.Current;
@@ -97,16 +97,19 @@ internal static class DesktopCustomerEndpoints
             ("phone", phone), ("email", email), ("interactionId", callId));
         return await DesktopRecordEndpoints.CreateAsync(
             system, externalId ?? "new:" + key, operation ?? OperationNames.CustomerCreate, "customer", key, arguments, configuration, pipeline, loggers,
-            (record, ct) => OpenPopOnAsync(callId, system, Merge(fields, record), pops, publisher, loggers, ct),
+            (record, ct) => OpenPopOnAsync(callId, system, Merge(fields, record), pops, held, publisher, loggers, ct),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The call's pop opens on the new customer, pushed to the agent's desktop; a pop no longer held is left as it is.</summary>
     private static async Task OpenPopOnAsync(
-        string callId, string system, JsonObject customer, ScreenPopEngine pops, IPopPublisher publisher, ILoggerFactory loggers, CancellationToken ct)
+        string callId, string system, JsonObject customer, ScreenPopEngine pops, HeldPops held, IPopPublisher publisher, ILoggerFactory loggers,
+        CancellationToken ct)
     {
         try
         {
+            // Another hub process may have run the pop: this one runs it too before opening it on the new customer.
+            await held.LatestAsync(callId, ct).ConfigureAwait(false);
             await foreach (var view in pops.OpenCreatedAsync(callId, system, customer, ct).ConfigureAwait(false))
             {
                 await publisher.PublishAsync(view, ct).ConfigureAwait(false);

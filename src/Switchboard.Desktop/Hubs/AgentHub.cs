@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Switchboard.Desktop.Actions;
+using Switchboard.Desktop.Pops;
 using Switchboard.ScreenPop;
 using Switchboard.Storage.Stores;
 
@@ -11,7 +12,7 @@ namespace Switchboard.Desktop.Hubs;
 /// their contact-center agent id; pops for calls offered to that id arrive as <c>pop</c> messages.
 /// </summary>
 [Authorize(Policy = DesktopAuthentication.Policy)]
-public sealed class AgentHub(ScreenPopEngine engine, InteractionStore interactions) : Hub
+public sealed class AgentHub(ScreenPopEngine engine, InteractionStore interactions, HeldPops held) : Hub
 {
     public const string Path = "/desktop/hub";
     public const string PopMethod = "pop";
@@ -50,7 +51,7 @@ public sealed class AgentHub(ScreenPopEngine engine, InteractionStore interactio
     public async Task<ScreenPopView?> Latest(string callId)
     {
         await RefuseUnlessOwnAsync(callId, "see its pop");
-        return engine.Latest(callId);
+        return await held.LatestAsync(callId, Context.ConnectionAborted);
     }
 
     /// <summary>
@@ -60,6 +61,8 @@ public sealed class AgentHub(ScreenPopEngine engine, InteractionStore interactio
     public async Task Pick(string callId, string candidateKey)
     {
         await RefuseUnlessOwnAsync(callId, "pick among its matches");
+        // Another hub process may have run the pop: this one runs it too before the pick.
+        await held.LatestAsync(callId, Context.ConnectionAborted);
         await foreach (var view in engine.PickAsync(callId, candidateKey, Context.ConnectionAborted))
         {
             await Clients.Caller.SendAsync(PopMethod, view, Context.ConnectionAborted);

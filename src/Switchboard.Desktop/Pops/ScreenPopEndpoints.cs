@@ -41,8 +41,8 @@ public static class ScreenPopEndpoints
         return TypedResults.Ok(last);
     }
 
-    private static IResult Latest(string callId, ScreenPopEngine engine) =>
-        engine.Latest(callId) is { } view
+    private static async Task<IResult> Latest(string callId, HeldPops held, CancellationToken cancellationToken) =>
+        await held.LatestAsync(callId, cancellationToken).ConfigureAwait(false) is { } view
             ? TypedResults.Ok(view)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
                 detail: $"no screen pop for call '{callId}' (pops are kept for a while after the call rang)");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.ScreenPop;
 using Switchboard.Security;
 using Switchboard.Security.Accounts;
+using Switchboard.Storage.Stores;
 using Switchboard.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -329,6 +330,15 @@ public sealed class DesktopRecordTests : IAsyncLifetime
         while (pops.Latest(callId)?.AgentId != agentId)
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, $"the pop of {callId} never reached {agentId}");
+            await Task.Delay(20);
+        }
+
+        // The call's interaction too (assembled a moment after the event was acknowledged): the refusals below name
+        // the call as one the hub knows.
+        var interactions = _hub.App.Services.GetRequiredService<InteractionStore>();
+        while (await interactions.FindByCallIdAsync(callId, CancellationToken.None) is null)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the interaction of {callId} was never assembled");
             await Task.Delay(20);
         }
     }

@@ -15,7 +15,19 @@ public sealed class PopSystems : IDisposable
         Json("/api/contacts", "phone", "+14155550134", """[ { "id": "C-1", "firstName": "Ada", "lastName": "Lovelace", "phone": "+14155550134", "email": "ada@example.com" } ]""");
         Json("/api/orders", "customerId", "C-1", """[ { "id": "O-1", "number": "SO-1", "status": "shipped", "total": "12.50", "currency": "USD" } ]""");
         Json("/api/tickets", "customerId", "C-1", """[ { "id": "T-1", "subject": "Router keeps rebooting", "status": "open" } ]""");
+        // A family's shared number: two people, so the pop asks the agent to pick.
+        Json("/api/contacts", "phone", SharedNumber, """
+            [ { "id": "C-2", "firstName": "Grace", "lastName": "Hopper", "phone": "+14155550177", "email": "grace@example.com" },
+              { "id": "C-3", "firstName": "Alan", "lastName": "Hopper", "phone": "+14155550177", "email": "alan@example.com" } ]
+            """);
+        Json("/api/orders", "customerId", "C-3", """[ { "id": "O-3", "number": "SO-3", "status": "open", "total": "99.00", "currency": "USD" } ]""");
+        Json("/api/orders", "customerId", "C-2", "[]");
+        Json("/api/tickets", "customerId", "C-2", "[]");
+        Json("/api/tickets", "customerId", "C-3", "[]");
     }
+
+    /// <summary>The number two of the CRM's contacts share (E.164).</summary>
+    public const string SharedNumber = "+14155550177";
 
     public WireMockServer Crm { get; }
 

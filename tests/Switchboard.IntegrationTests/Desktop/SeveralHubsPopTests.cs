@@ -8,6 +8,7 @@ using Switchboard.Security;
 using Switchboard.Security.Accounts;
 using Switchboard.Security.DataProtection;
 using Switchboard.Storage;
+using Switchboard.Storage.Stores;
 using Switchboard.Testing;
 
 namespace Switchboard.IntegrationTests.Desktop;
@@ -49,7 +50,7 @@ public sealed class SeveralHubsPopTests
     }
 
     [Fact]
-    public async Task A_call_posted_to_one_hub_pops_on_the_desktop_connected_to_another()
+    public async Task A_call_posted_to_one_hub_pops_on_the_desktop_connected_to_another_which_reads_picks_and_wraps_it_up()
     {
         using var systems = new PopSystems();
         var redis = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n  channelPrefix: test-{Guid.NewGuid():N}\n";
@@ -67,13 +68,46 @@ public sealed class SeveralHubsPopTests
         var system = hubA.Client(await hubA.IssueKeyAsync(Roles.System));
         var callId = $"call-{Guid.NewGuid():N}";
 
+        // The call rings through hub A, which runs the pop (two people share the number), holds it, and pushes it
+        // through Redis to Ada's desktop on hub B.
         (await system.PostAsJsonAsync("/api/v1/events", new
         {
-            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7", from = "(415) 555-0134",
+            eventId = $"{callId}-ring", type = "call.ringing", occurredAt = DateTimeOffset.UtcNow, callId, agentId = "agent-7", from = PopSystems.SharedNumber,
         })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await ada.CompletePopAsync(callId)).GetProperty("match").GetString().ShouldBe("Multiple");
+        var interactions = hubA.App.Services.GetRequiredService<InteractionStore>();
+        await EventuallyAsync(async () => await interactions.FindByCallIdAsync(callId, CancellationToken.None) is not null);
 
-        var pop = await ada.CompletePopAsync(callId);
-        pop.GetProperty("customer").GetProperty("orders").GetArrayLength().ShouldBe(1);
-        pop.GetProperty("customer").GetProperty("tickets").GetArrayLength().ShouldBe(1);
+        // Ada's desktop asks hub B, which did not run it: B runs the pop itself and answers it.
+        var latest = await ada.InvokeAsync<JsonElement>("Latest", callId);
+        latest.GetProperty("callId").GetString().ShouldBe(callId);
+        latest.GetProperty("match").GetString().ShouldBe("Multiple");
+
+        // She picks Alan on hub B; the pick opens his orders.
+        await ada.InvokeAsync<object>("Pick", callId, "crm:C-3");
+        var picked = await ada.CompletePopAsync(callId);
+        picked.GetProperty("match").GetString().ShouldBe("Single");
+        picked.GetProperty("customer").GetProperty("orders").GetArrayLength().ShouldBe(1);
+
+        // The wrap-up reaches hub A (no sticky sessions for the desktop's REST calls), which never saw the pick:
+        // it runs the pop again, the number's remembered pick opens it on Alan, and the interaction is his.
+        var cookies = new CookieContainer();
+        using var atA = new HttpClient(AgentDesk.Handler(hubA, cookies)) { BaseAddress = hubA.Address };
+        (await atA.PostAsJsonAsync("/desktop/api/sign-in", new { username = "ada", password = Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var wrapUp = await atA.PostAsJsonAsync($"/desktop/api/calls/{callId}/wrap-up", new { disposition = "resolved", notes = "asked about SO-3" });
+        wrapUp.StatusCode.ShouldBe(HttpStatusCode.Accepted, await wrapUp.Content.ReadAsStringAsync());
+        await EventuallyAsync(async () => (await interactions.FindByCallIdAsync(callId, CancellationToken.None))?.Disposition == "resolved");
+        var stored = (await interactions.FindByCallIdAsync(callId, CancellationToken.None)).ShouldNotBeNull();
+        stored.Timeline.Last(e => e.Type == "call.wrapup_completed").Data.ShouldContainKeyAndValue("attributes.customer.crm", "C-3");
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the condition did not hold in time");
+            await Task.Delay(50);
+        }
     }
 }

@@ -25,6 +25,32 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task With_a_redis_section_readiness_follows_the_redis_server_and_never_shows_its_password()
+    {
+        var variable = $"SWITCHBOARD_TEST_REDIS_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, $"127.0.0.1:{TestHub.UnusedPort()},password=hunter2-secret,connectTimeout=500");
+        var yaml = $"\nredis:\n  connectionString: ${{env:{variable}}}\n";
+        await using (var down = await TestHub.StartAsync(configure: d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + yaml)))
+        {
+            var ready = await down.Client().GetAsync("/health/ready");
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var redis = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("redis");
+            redis.GetProperty("status").GetString().ShouldBe("Unhealthy");
+            var description = redis.GetProperty("description").GetString()!;
+            description.ShouldStartWith("redis 127.0.0.1:");
+            description.ShouldContain("unreachable, so pushes from other hub processes do not reach this one's desktops");
+            description.ShouldNotContain("hunter2");
+        }
+
+        yaml = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n";
+        await using var up = await TestHub.StartAsync(configure: d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + yaml));
+        var healthy = await up.Client().GetAsync("/health/ready");
+        healthy.StatusCode.ShouldBe(HttpStatusCode.OK, await healthy.Content.ReadAsStringAsync());
+        (await healthy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().ShouldBe("Healthy");
+    }
+
+    [Fact]
     public async Task The_hub_serves_https_only()
     {
         await using var hub = await TestHub.StartAsync();
