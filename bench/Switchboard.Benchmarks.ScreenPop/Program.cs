@@ -268,6 +268,23 @@ await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
     figures["pops_over_5ms"] = over.Count;
     figures["pops_over_5ms_paused_by_gc"] = over.Count(x => x.Paused > 0);
     figures["pops_paused_by_gc"] = paused.Count(p => p > 0);
+    // Where B's chain (the critical path) waited on the hub: before its first request, between its answer and the
+    // details' requests, after the last answer.
+    var gaps = ok.Select(s => systemB.Gaps(s.Caller, s.Started, s.Ended)).ToList();
+    foreach (var (name, values) in new[] { ("lead", gaps.Select(g => g.Lead)), ("hop", gaps.Select(g => g.Hop)), ("tail", gaps.Select(g => g.Tail)) })
+    {
+        figures[$"{name}_p50_ms"] = Percentiles.Of(values, 0.50);
+        figures[$"{name}_p99_ms"] = Percentiles.Of(values, 0.99);
+    }
+
+    // BENCH_POPS_CSV=path writes every measured pop (start in ms from the run's first, overhead, gaps, GC pause inside).
+    if (Environment.GetEnvironmentVariable("BENCH_POPS_CSV") is { Length: > 0 } csv)
+    {
+        var origin = ok.Min(s => s.Started);
+        File.WriteAllLines(csv, ok.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{(s.Started - origin) * 1000.0 / Stopwatch.Frequency:F3},{overhead[i]:F3},{gaps[i].Lead:F3},{gaps[i].Hop:F3},{gaps[i].Tail:F3},{paused[i]:F3}")).Prepend("start_ms,overhead_ms,lead_ms,hop_ms,tail_ms,gc_paused_ms"));
+    }
+
     figures["start_lag_p99_ms"] = Percentiles.Of(run.Results.Select(s => s.StartLagMs), 0.99);
     figures["total_from_due_p99_ms"] = Percentiles.Of(run.Results.Select(s => s.StartLagMs + s.TotalMs), 0.99);
 }

@@ -20,6 +20,8 @@ internal sealed class StubSystem : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly double[,] _handlerMs;
+    private readonly long[,] _entered;
+    private readonly long[,] _left;
     private long _requests;
 
     private StubSystem(string prefix, int delayMs, int callers)
@@ -27,6 +29,8 @@ internal sealed class StubSystem : IAsyncDisposable
         Prefix = prefix;
         DelayMs = delayMs;
         _handlerMs = new double[callers, 3];
+        _entered = new long[callers, 3];
+        _left = new long[callers, 3];
         // No configuration reload: its watcher would follow the working directory (the repository) recursively.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
@@ -64,6 +68,21 @@ internal sealed class StubSystem : IAsyncDisposable
     public bool SawWholeChain(int caller) =>
         Volatile.Read(ref _handlerMs[caller, Find]) > 0 && Volatile.Read(ref _handlerMs[caller, Orders]) > 0 && Volatile.Read(ref _handlerMs[caller, Tickets]) > 0;
 
+    /// <summary>
+    /// Where the caller's pop spent the time this system did not (Stopwatch timestamps, <paramref name="popStarted"/> and
+    /// <paramref name="popEnded"/> the pop's own): until its findByPhone handler was entered (the request built, sent and
+    /// routed), from leaving that handler to entering the detail list that finished last (the answer read, mapped and
+    /// merged, the details' requests started), and from leaving that list's handler to the pop's end.
+    /// </summary>
+    public (double Lead, double Hop, double Tail) Gaps(int caller, long popStarted, long popEnded)
+    {
+        var last = Volatile.Read(ref _left[caller, Orders]) >= Volatile.Read(ref _left[caller, Tickets]) ? Orders : Tickets;
+        static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+        return (Ms(popStarted, Volatile.Read(ref _entered[caller, Find])),
+                Ms(Volatile.Read(ref _left[caller, Find]), Volatile.Read(ref _entered[caller, last])),
+                Ms(Volatile.Read(ref _left[caller, last]), popEnded));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -78,10 +97,13 @@ internal sealed class StubSystem : IAsyncDisposable
     private async Task<IResult> Answer(int operation, int caller, Func<int, string> body)
     {
         var start = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _entered[caller, operation], start);
         Interlocked.Increment(ref _requests);
         await Task.Delay(DelayMs);
         var json = body(caller);
-        Volatile.Write(ref _handlerMs[caller, operation], Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        var end = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _left[caller, operation], end);
+        Volatile.Write(ref _handlerMs[caller, operation], Stopwatch.GetElapsedTime(start, end).TotalMilliseconds);
         return Results.Text(json, "application/json");
     }
 
