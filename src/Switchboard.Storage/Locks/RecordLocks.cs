@@ -57,6 +57,46 @@ public sealed class RecordLocks(IStorageProvider provider)
         }
     }
 
+    /// <summary>
+    /// Makes this the only hub process sharing the PostgreSQL database that holds <paramref name="key"/> in
+    /// <paramref name="scope"/>, for as long as the caller keeps the returned handle (a queue consumer's whole life):
+    /// tries at once, then every <paramref name="retry"/> while another process holds it. A session-level
+    /// <c>pg_try_advisory_lock</c> on a connection of its own: a process that dies releases it with its connection,
+    /// and disposing the handle unlocks it (or, if that fails, drops the connection from the pool). On SQLite, one hub
+    /// process per file, there is no other process and it returns at once.
+    /// </summary>
+    public async ValueTask<IAsyncDisposable> HoldAgainstOtherProcessesAsync(string scope, string key, TimeSpan retry, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        if (provider.Kind != StorageProviderKind.PostgreSql)
+        {
+            return NothingHeld.Instance;
+        }
+
+        var arguments = new { scope = Hash(scope), key = Hash(key) };
+        while (true)
+        {
+            var connection = await provider.OpenAsync(ct);
+            try
+            {
+                if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "SELECT pg_try_advisory_lock(@scope, @key)", arguments, cancellationToken: ct)))
+                {
+                    return new SessionHeld(connection, arguments);
+                }
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+
+            await connection.DisposeAsync();
+            await Task.Delay(retry, ct);
+        }
+    }
+
     /// <summary>The in-process lock a name takes on SQLite: the same for the same name in every run.</summary>
     internal static int Stripe(string scope, string key) => (int)(unchecked((uint)Hash(scope) * 31u + (uint)Hash(key)) % Stripes);
 
@@ -80,6 +120,36 @@ public sealed class RecordLocks(IStorageProvider provider)
             await tx.DisposeAsync();
             await connection.DisposeAsync();
         }
+    }
+
+    private sealed class SessionHeld(DbConnection connection, object arguments) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@scope, @key)", arguments));
+            }
+            catch (DbException)
+            {
+                // The session may still hold the lock: it must not go back to the pool.
+                if (connection is Npgsql.NpgsqlConnection npgsql)
+                {
+                    Npgsql.NpgsqlConnection.ClearPool(npgsql);
+                }
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class Released(SemaphoreSlim stripe) : IAsyncDisposable

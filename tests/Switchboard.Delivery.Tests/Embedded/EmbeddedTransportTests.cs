@@ -70,6 +70,42 @@ public sealed class EmbeddedTransportTests
     }
 
     [Fact]
+    public async Task Of_two_hub_processes_one_consumes_a_target_and_the_other_takes_over_when_it_stops()
+    {
+        // Two transports on one PostgreSQL database, each with its own wake-up signal, as two hub processes have.
+        await using var database = await DeliveryDatabase.CreateAsync(TestStorage.PostgreSql);
+        var options = new EmbeddedTransportOptions { IdleLook = TimeSpan.FromMilliseconds(100) };
+        var signalA = new DeliverySignal();
+        await using var hubA = new EmbeddedTransport(database.Storage, signalA, options);
+        await using var hubB = new EmbeddedTransport(database.Storage, new DeliverySignal(), options);
+        await hubA.StartAsync(CancellationToken.None);
+        await hubB.StartAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await new Outbox.Outbox(database.Storage, signalA, TimeProvider.System).EnqueueAsync(
+            [DeliveryDatabase.Message(Target, "r-1", "m-1"), DeliveryDatabase.Message(Target, "r-1", "m-2"), DeliveryDatabase.Message(Target, "r-1", "m-3")], stop.Token);
+
+        var leasesA = hubA.ConsumeAsync(Target, window: 2, stop.Token).GetAsyncEnumerator(stop.Token);
+        (await leasesA.MoveNextAsync()).ShouldBeTrue();
+        var first = leasesA.Current;
+        first.Message.Id.ShouldBe("m-1");
+        await using var leasesB = hubB.ConsumeAsync(Target, window: 2, stop.Token).GetAsyncEnumerator(stop.Token);
+        var nextB = leasesB.MoveNextAsync().AsTask();
+        (await leasesA.MoveNextAsync()).ShouldBeTrue();
+        leasesA.Current.Message.Id.ShouldBe("m-2");
+        (await Task.WhenAny(nextB, Task.Delay(TimeSpan.FromMilliseconds(500), stop.Token))).ShouldNotBe(nextB, "hub B leased while hub A consumes the target");
+
+        // Hub A settles m-1 and stops with m-2 leased, perhaps sent: hub B takes over, with m-2 marked as perhaps sent.
+        await first.SettleAsync(stop.Token);
+        await leasesA.DisposeAsync();
+        (await nextB.WaitAsync(TimeSpan.FromSeconds(10), stop.Token)).ShouldBeTrue();
+        leasesB.Current.Message.Id.ShouldBe("m-2");
+        leasesB.Current.Redelivered.ShouldBeTrue("hub A may have sent it before it stopped");
+        (await leasesB.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), stop.Token)).ShouldBeTrue();
+        leasesB.Current.Message.Id.ShouldBe("m-3");
+        await stop.CancelAsync();
+    }
+
+    [Fact]
     public async Task A_settled_row_that_an_earlier_read_returned_is_never_leased_again()
     {
         // PostgreSQL hands out seq when a row is inserted, not when it commits: row 1 commits after row 2, so a read

@@ -5,6 +5,7 @@ using Dapper;
 using Switchboard.Delivery.Dispatch;
 using Switchboard.Delivery.Outbox;
 using Switchboard.Storage;
+using Switchboard.Storage.Locks;
 
 namespace Switchboard.Delivery.Transport.Embedded;
 
@@ -18,13 +19,17 @@ namespace Switchboard.Delivery.Transport.Embedded;
 /// nothing new reads once from the head before it sleeps.
 /// </summary>
 /// <remarks>
-/// One hub process consumes the embedded queue: with several processes on one PostgreSQL database, use RabbitMQ.
-/// Rows left by a previous run are leased with <see cref="DeliveryLease.Redelivered"/> set, since that run may have
-/// sent them before it stopped.
+/// With several hub processes on one PostgreSQL database, one of them consumes each target at a time (it holds the
+/// target's advisory lock while it consumes; the others try again every <see cref="EmbeddedTransportOptions.IdleLook"/>
+/// and one takes over when it stops), so a record's messages keep their order and none is sent by two processes.
+/// Rows left by a previous run, or by the process that consumed the target before, are leased with
+/// <see cref="DeliveryLease.Redelivered"/> set, since it may have sent them before it stopped.
 /// </remarks>
 public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal signal, EmbeddedTransportOptions? options = null) : IDeliveryTransport
 {
+    private const string ConsumerScope = "delivery.embedded.consumer";
     private readonly EmbeddedTransportOptions _options = options ?? new EmbeddedTransportOptions();
+    private readonly RecordLocks _locks = new(storage);
     private GroupCommit<Settlement>? _settlements;
     private long _startSeq;
 
@@ -32,14 +37,22 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await storage.OpenAsync(cancellationToken);
-        _startSeq = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM delivery_outbox", cancellationToken: cancellationToken)) ?? 0;
+        _startSeq = await MaxSeqAsync(cancellationToken);
         _settlements = new GroupCommit<Settlement>(storage, SettleRowsAsync);
+    }
+
+    private async Task<long> MaxSeqAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await storage.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM delivery_outbox", cancellationToken: cancellationToken)) ?? 0;
     }
 
     public async IAsyncEnumerable<DeliveryLease> ConsumeAsync(string target, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settlements = _settlements ?? throw new InvalidOperationException("StartAsync must be called before ConsumeAsync.");
+        await using var only = await _locks.HoldAgainstOtherProcessesAsync(ConsumerScope, target, _options.IdleLook, cancellationToken);
+        // Taking over from another process: whatever is queued now, it may have sent.
+        var startSeq = storage.Kind == StorageProviderKind.PostgreSql ? await MaxSeqAsync(cancellationToken) : _startSeq;
         using var slots = new SemaphoreSlim(window, window);
         var leased = new ConcurrentDictionary<long, byte>();
         // Rows settled (deleted) since the read before the last one began: a read that started before a delete
@@ -98,7 +111,7 @@ public sealed class EmbeddedTransport(IStorageProvider storage, DeliverySignal s
 
                 leased[row.Seq] = 0;
                 fresh++;
-                yield return new EmbeddedLease(row.ToMessage(), row.Seq <= _startSeq, async confirmed =>
+                yield return new EmbeddedLease(row.ToMessage(), row.Seq <= startSeq, async confirmed =>
                 {
                     await settlements.AddAsync(new Settlement(row.Seq, confirmed));
                     // Marked settled before it stops being leased, so Taken never sees it as neither.
