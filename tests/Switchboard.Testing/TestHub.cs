@@ -85,6 +85,10 @@ public sealed class TestHub : IAsyncDisposable
     /// A running PostgreSQL hub whose database this one shares, as a second hub process behind the same load balancer
     /// would (its own directory, data directory and certificate); that hub drops the database when it is disposed.
     /// </param>
+    /// <summary>A <c>redis</c> section to append to switchboard.yaml, its connection string read from <paramref name="variable"/>.</summary>
+    public static string RedisYaml(string variable = RedisVariable, string? channelPrefix = null) =>
+        $"\nredis:\n  connectionString: ${{env:{variable}}}\n" + (channelPrefix is null ? "" : $"  channelPrefix: {channelPrefix}\n");
+
     public static async Task<TestHub> StartAsync(TestStorage storage = TestStorage.Sqlite, Action<TempDirectory>? configure = null, TestHub? onDatabaseOf = null)
     {
         var directory = new TempDirectory("switchboard-hub");

@@ -26,7 +26,7 @@ public sealed class HeldPops(ScreenPopEngine engine, InteractionStore interactio
                 && await picks.FindAsync(number, ct).ConfigureAwait(false) is { } pick && pick.CallId == callId
                 && held.Candidates.Any(c => c.Key == pick.CandidateKey))
             {
-                return await LastAsync(engine.PickAsync(callId, pick.CandidateKey, ct)).ConfigureAwait(false) ?? held;
+                return await engine.PickAsync(callId, pick.CandidateKey, ct).LastOrDefaultAsync(ct).ConfigureAwait(false) ?? held;
             }
 
             return held;
@@ -38,18 +38,7 @@ public sealed class HeldPops(ScreenPopEngine engine, InteractionStore interactio
             return null;
         }
 
-        return await LastAsync(engine.RunAsync(request, ct)).ConfigureAwait(false);
-    }
-
-    private static async Task<ScreenPopView?> LastAsync(IAsyncEnumerable<ScreenPopView> views)
-    {
-        ScreenPopView? last = null;
-        await foreach (var view in views.ConfigureAwait(false))
-        {
-            last = view;
-        }
-
-        return last;
+        return await engine.RunAsync(request, ct).LastOrDefaultAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The pop the call's last offered or ringing event asked for, as <see cref="PopDispatcher.RequestFor"/> made it.</summary>
@@ -61,9 +50,6 @@ public sealed class HeldPops(ScreenPopEngine engine, InteractionStore interactio
             return null;
         }
 
-        var attributes = asked.Data
-            .Where(d => d.Key.StartsWith("attributes.", StringComparison.Ordinal))
-            .ToDictionary(d => d.Key["attributes.".Length..], d => d.Value, StringComparer.Ordinal);
         return PopDispatcher.RequestFor(new ContactCenterEvent
         {
             EventId = asked.EventId,
@@ -75,7 +61,7 @@ public sealed class HeldPops(ScreenPopEngine engine, InteractionStore interactio
             From = asked.Get("from"),
             To = asked.Get("to"),
             Queue = asked.Get("queue"),
-            Attributes = attributes,
+            Attributes = asked.Attributes(),
         });
     }
 }

@@ -32,13 +32,7 @@ public static class ScreenPopEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["callId"] = ["is required"] });
         }
 
-        ScreenPopView? last = null;
-        await foreach (var view in engine.RunAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            last = view;
-        }
-
-        return TypedResults.Ok(last);
+        return TypedResults.Ok(await engine.RunAsync(request, cancellationToken).LastOrDefaultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<IResult> Latest(string callId, HeldPops held, CancellationToken cancellationToken) =>

@@ -126,7 +126,7 @@ public sealed partial class CallLoggingFlow(
 
     private async Task<string?> CustomerIdAsync(Interaction interaction, string system, CancellationToken ct)
     {
-        var attribute = "attributes." + CustomerAttributePrefix + system;
+        var attribute = TimelineEntry.AttributePrefix + CustomerAttributePrefix + system;
         var chosen = interaction.Timeline.InOrder().Reverse().Select(e => e.Get(attribute)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
         if (chosen is not null)
         {

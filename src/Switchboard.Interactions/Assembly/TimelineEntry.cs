@@ -7,6 +7,9 @@ namespace Switchboard.Interactions.Assembly;
 /// <summary>Turns a contact-center event into an entry of an interaction's timeline and back into its fields.</summary>
 public static class TimelineEntry
 {
+    /// <summary>Where an event's attributes (IVR data, the chosen customer) sit in its entry's data: <c>attributes.{name}</c>.</summary>
+    public const string AttributePrefix = "attributes.";
+
     public static InteractionEvent From(ContactCenterEvent e, DateTimeOffset receivedAt)
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,7 +32,7 @@ public static class TimelineEntry
         Put("transferTo", e.TransferTo);
         foreach (var (key, value) in e.Attributes)
         {
-            data["attributes." + key] = value;
+            data[AttributePrefix + key] = value;
         }
 
         return new InteractionEvent
@@ -45,6 +48,11 @@ public static class TimelineEntry
     }
 
     public static string? Get(this InteractionEvent e, string key) => e.Data.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The event's attributes, as it carried them.</summary>
+    public static Dictionary<string, string> Attributes(this InteractionEvent e) =>
+        e.Data.Where(d => d.Key.StartsWith(AttributePrefix, StringComparison.Ordinal))
+            .ToDictionary(d => d.Key[AttributePrefix.Length..], d => d.Value, StringComparer.Ordinal);
 
     /// <summary>Timeline order: occurrence time, then arrival, then id, so every replica folds the same way.</summary>
     public static IOrderedEnumerable<InteractionEvent> InOrder(this IEnumerable<InteractionEvent> timeline) =>

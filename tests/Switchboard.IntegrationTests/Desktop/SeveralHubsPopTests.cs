@@ -53,7 +53,7 @@ public sealed class SeveralHubsPopTests
     public async Task A_call_posted_to_one_hub_pops_on_the_desktop_connected_to_another_which_reads_picks_and_wraps_it_up()
     {
         using var systems = new PopSystems();
-        var redis = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n  channelPrefix: test-{Guid.NewGuid():N}\n";
+        var redis = TestHub.RedisYaml(channelPrefix: $"test-{Guid.NewGuid():N}");
         void Configure(TempDirectory d)
         {
             d.Write("switchboard.yaml", d.Read("switchboard.yaml") + redis);

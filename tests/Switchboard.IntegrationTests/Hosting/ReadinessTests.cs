@@ -29,7 +29,7 @@ public sealed class ReadinessTests
     {
         var variable = $"SWITCHBOARD_TEST_REDIS_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(variable, $"127.0.0.1:{TestHub.UnusedPort()},password=hunter2-secret,connectTimeout=500");
-        var yaml = $"\nredis:\n  connectionString: ${{env:{variable}}}\n";
+        var yaml = TestHub.RedisYaml(variable);
         await using (var down = await TestHub.StartAsync(configure: d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + yaml)))
         {
             var ready = await down.Client().GetAsync("/health/ready");
@@ -43,7 +43,7 @@ public sealed class ReadinessTests
             description.ShouldNotContain("hunter2");
         }
 
-        yaml = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n";
+        yaml = TestHub.RedisYaml();
         await using var up = await TestHub.StartAsync(configure: d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + yaml));
         var healthy = await up.Client().GetAsync("/health/ready");
         healthy.StatusCode.ShouldBe(HttpStatusCode.OK, await healthy.Content.ReadAsStringAsync());

@@ -154,7 +154,7 @@ public sealed class SystemChangeEndpointTests
     {
         // Three hub processes on one PostgreSQL database; A and B share a Redis backplane, C has none.
         var prefix = $"test-{Guid.NewGuid():N}";
-        var redis = $"\nredis:\n  connectionString: ${{env:{TestHub.RedisVariable}}}\n  channelPrefix: {prefix}\n";
+        var redis = TestHub.RedisYaml(channelPrefix: prefix);
         await using var hubA = await StartAsync(TestStorage.PostgreSql, d => d.Write("switchboard.yaml", d.Read("switchboard.yaml") + redis));
         await using var hubB = await TestHub.StartAsync(TestStorage.PostgreSql, d =>
         {
