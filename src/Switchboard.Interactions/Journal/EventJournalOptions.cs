@@ -22,4 +22,16 @@ public sealed class EventJournalOptions
 
     /// <summary>The longest fewer rows than a slice wait for an idle writer; then they are folded anyway, so assembly always progresses.</summary>
     public TimeSpan AssemblyMaxPause { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>When <see cref="JournalRetention"/> first looks for journal rows to forget after the hub starts.</summary>
+    public TimeSpan RetentionFirstRun { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often <see cref="JournalRetention"/> runs after that.</summary>
+    public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Journal rows deleted per transaction: bounds how long ingest's commits wait behind one delete.</summary>
+    public int RetentionChunk { get; init; } = 1000;
+
+    /// <summary>The pause between two chunks, when there is more to delete.</summary>
+    public TimeSpan RetentionPause { get; init; } = TimeSpan.FromMilliseconds(20);
 }

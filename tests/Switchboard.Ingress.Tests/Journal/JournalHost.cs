@@ -14,9 +14,11 @@ namespace Switchboard.Ingress.Tests.Journal;
 internal sealed class JournalHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _started;
 
-    private JournalHost(ServiceProvider services)
+    private JournalHost(ServiceProvider services, bool started)
     {
+        _started = started;
         _services = services;
         Journal = services.GetRequiredService<EventJournal>();
     }
@@ -27,7 +29,8 @@ internal sealed class JournalHost : IAsyncDisposable
 
     public IStorageProvider Storage => _services.GetRequiredService<IStorageProvider>();
 
-    public static async Task<JournalHost> StartAsync(StorageOptions storage, TimeProvider clock, EventJournalOptions? options = null)
+    /// <param name="startJournal">False: the schema only, for a test that writes the journal's rows itself.</param>
+    public static async Task<JournalHost> StartAsync(StorageOptions storage, TimeProvider clock, EventJournalOptions? options = null, bool startJournal = true)
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -37,14 +40,22 @@ internal sealed class JournalHost : IAsyncDisposable
         services.AddSwitchboardInteractions(options);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        var host = new JournalHost(provider);
-        await host.Journal.StartAsync(CancellationToken.None);
+        var host = new JournalHost(provider, startJournal);
+        if (startJournal)
+        {
+            await host.Journal.StartAsync(CancellationToken.None);
+        }
+
         return host;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Journal.StopAsync(CancellationToken.None);
+        if (_started)
+        {
+            await Journal.StopAsync(CancellationToken.None);
+        }
+
         await _services.DisposeAsync();
     }
 }
