@@ -32,7 +32,7 @@ public sealed class ScreenPopEngine
     private readonly ScreenPopOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ScreenPopEngine> _logger;
-    private readonly LookupCache _cache;
+    private readonly ILookupCache _cache;
     private readonly PopContext _context;
     private readonly ConcurrentDictionary<string, PopSession> _sessions = new(StringComparer.Ordinal);
     private long _lastSweep;
@@ -52,7 +52,8 @@ public sealed class ScreenPopEngine
         ScreenPopOptions options,
         TimeProvider time,
         ILogger<ScreenPopEngine> logger,
-        TemplateEngine? templates = null)
+        TemplateEngine? templates = null,
+        ILookupCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -69,7 +70,9 @@ public sealed class ScreenPopEngine
         _options = options;
         _time = time;
         _logger = logger;
-        _cache = new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
+        _cache = cache ?? new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
+        // Customers changed through another hub process sharing the cache: no pop begun before is reused here either.
+        _cache.Changed += () => Interlocked.Increment(ref _changes);
         _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks,
             new ItemLinks(templates ?? new TemplateEngine(phones, time), logger), phones, options, time, logger);
         _lastSweep = time.GetTimestamp();
@@ -150,10 +153,8 @@ public sealed class ScreenPopEngine
 
         var created = Matching.RecordReader.Customer(system, record, _phones, Matching.MatchDecision.Created)
             ?? throw new ArgumentException($"The customer created in {system} has no externalId to open the pop on.", nameof(record));
-        var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
-        PopLog.Invalidated(_logger, Changed(phones), string.Join(' ', created.Phones), system, created.ExternalId);
         var carry = session.Carry with { Records = [.. session.Carry.Records, created] };
-        return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct);
+        return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct, created);
     }
 
     /// <summary>The last snapshot of the call's pop or pick; null when there was none within <see cref="ScreenPopOptions.RetainMinutes"/>.</summary>
@@ -168,7 +169,8 @@ public sealed class ScreenPopEngine
     /// normalizer reads), or the record <paramref name="externalId"/> of <paramref name="system"/>, or
     /// everything of <paramref name="system"/> when no id is given. With no argument, the whole cache.
     /// </summary>
-    public void Invalidate(string? phoneE164 = null, string? system = null, string? externalId = null)
+    /// <remarks>With a shared cache (Redis), the answers go in every hub process, and none of them reuses a pop begun before.</remarks>
+    public async Task InvalidateAsync(string? phoneE164 = null, string? system = null, string? externalId = null, CancellationToken ct = default)
     {
         var tags = new List<string>();
         if (!string.IsNullOrWhiteSpace(phoneE164))
@@ -186,12 +188,19 @@ public sealed class ScreenPopEngine
             throw new ArgumentException("An external id needs the system it belongs to.", nameof(system));
         }
 
-        PopLog.Invalidated(_logger, Changed(tags), phoneE164, system, externalId);
+        PopLog.Invalidated(_logger, await ChangedAsync(tags, ct), phoneE164, system, externalId);
     }
 
     private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(
-        PopSession session, PopCarry carry, string key, string pickedBy, [EnumeratorCancellation] CancellationToken ct)
+        PopSession session, PopCarry carry, string key, string pickedBy, [EnumeratorCancellation] CancellationToken ct, Matching.FoundRecord? created = null)
     {
+        if (created is not null)
+        {
+            // A cached "no match" for the caller's number would hide the new customer from the next pop.
+            var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
+            PopLog.Invalidated(_logger, await ChangedAsync(phones, ct), string.Join(' ', created.Phones), created.System, created.ExternalId);
+        }
+
         var call = session.Call;
         // A pick is remembered for the number: other calls from it would now open differently.
         var generation = session.Begin(call, session.Systems, _time.GetUtcNow(), Interlocked.Increment(ref _changes));
@@ -215,10 +224,10 @@ public sealed class ScreenPopEngine
     }
 
     /// <summary>Customers changed: their cached answers go, and no pop that began before is reused. Returns how many answers went.</summary>
-    private int Changed(IReadOnlyCollection<string> tags)
+    private async Task<int> ChangedAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         Interlocked.Increment(ref _changes);
-        return _cache.Invalidate(tags);
+        return await _cache.InvalidateAsync(tags, ct);
     }
 
     private PopCall CallOf(PopRequest request)

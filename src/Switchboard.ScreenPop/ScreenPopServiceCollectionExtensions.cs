@@ -5,6 +5,7 @@ using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Core.Phones;
 using Switchboard.Mapping.Templates;
+using Switchboard.ScreenPop.Lookup;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
@@ -20,7 +21,11 @@ public static class ScreenPopServiceCollectionExtensions
     /// (<c>AddSwitchboardStorage</c>), connectors (<c>AddConnectors</c>), a <see cref="PhoneNormalizer"/>,
     /// logging, and either a <see cref="ConfigurationMonitor"/> or a <c>Func&lt;HubConfiguration?&gt;</c>.
     /// </summary>
-    public static IServiceCollection AddScreenPop(this IServiceCollection services, ScreenPopOptions? options = null)
+    /// <param name="redis">
+    /// The hub's <c>redis</c> section: systems' answers are cached in that Redis server, shared by every hub process using
+    /// it with the same prefix (a change reported to one drops them in all); without it, in this process.
+    /// </param>
+    public static IServiceCollection AddScreenPop(this IServiceCollection services, ScreenPopOptions? options = null, RedisSettings? redis = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = options ?? new ScreenPopOptions();
@@ -29,6 +34,16 @@ public static class ScreenPopServiceCollectionExtensions
         services.TryAddSingleton(settings);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, ScreenPopSchema>());
         services.TryAddSingleton(sp => new RememberedPicks(sp.GetRequiredService<IStorageProvider>(), sp.GetRequiredService<TimeProvider>()));
+        if (redis is not null)
+        {
+            services.TryAddSingleton<ILookupCache>(sp => new RedisLookupCache(
+                redis.ConnectionString.Resolve(),
+                redis.ChannelPrefix,
+                TimeSpan.FromSeconds(settings.CacheSeconds),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ScreenPopEngine>>()));
+        }
+
         services.TryAddSingleton(sp => new ScreenPopEngine(
             sp.GetRequiredService<IOperationInvoker>(),
             CurrentConfiguration(sp),
@@ -39,7 +54,8 @@ public static class ScreenPopServiceCollectionExtensions
             sp.GetRequiredService<ScreenPopOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ScreenPopEngine>>(),
-            sp.GetService<TemplateEngine>()));
+            sp.GetService<TemplateEngine>(),
+            sp.GetService<ILookupCache>()));
         return services;
     }
 

@@ -86,7 +86,7 @@ public static class HubApplication
         // Ringing calls pop on the desktop of the agent they are offered to (wraps the journal's ingest).
         builder.Services.AddDelivery(configuration.Delivery);
         builder.Services.AddFlows();
-        builder.Services.AddScreenPop(ScreenPopOptions.From(configuration));
+        builder.Services.AddScreenPop(ScreenPopOptions.From(configuration), configuration.Redis);
         builder.Services.AddDesktop(configuration.Redis);
         // Order and ticket changes from the systems (poll, webhook, queue) update the hub and reach the agents.
         builder.Services.AddSync();

@@ -20,7 +20,7 @@ public sealed class CacheTests
         pop.Erp.Calls("/api/customers").ShouldBe(1);
         pop.Erp.Calls("/api/orders").ShouldBe(1);
 
-        pop.Engine.Invalidate(phoneE164: AnnaPhone);
+        await pop.Engine.InvalidateAsync(phoneE164: AnnaPhone);
         await pop.PopAsync("call-3", AnnaPhone);
 
         pop.Crm.Calls("/contacts").ShouldBe(2);
@@ -28,7 +28,7 @@ public sealed class CacheTests
         // Her orders did not change.
         pop.Erp.Calls("/api/orders").ShouldBe(1);
 
-        pop.Engine.Invalidate(system: "erp", externalId: "E-10");
+        await pop.Engine.InvalidateAsync(system: "erp", externalId: "E-10");
         await pop.PopAsync("call-4", AnnaPhone);
 
         pop.Erp.Calls("/api/orders").ShouldBe(2);

@@ -35,7 +35,7 @@ public sealed class ReuseTests
         StubAnna(pop);
         await pop.PopAsync(Offered("call-1", AnnaPhone));
 
-        pop.Engine.Invalidate(phoneE164: AnnaPhone);
+        await pop.Engine.InvalidateAsync(phoneE164: AnnaPhone);
         var ringing = await pop.PopAsync(Ringing("call-1", AnnaPhone, "agent-7"));
 
         ringing.Count.ShouldBeGreaterThan(1);

@@ -9,8 +9,15 @@ namespace Switchboard.ScreenPop.Lookup;
 /// Each entry is tagged with the phones and the system ids it concerns, so a change to a customer
 /// drops exactly the answers that mention them.
 /// </summary>
-internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capacity = 60_000)
+internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capacity = 60_000) : ILookupCache
 {
+    /// <summary>Never raised from elsewhere: this cache is this process's alone, and the engine counts its own changes.</summary>
+    event Action? ILookupCache.Changed
+    {
+        add { }
+        remove { }
+    }
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public bool Enabled => lifetime > TimeSpan.Zero;
@@ -81,6 +88,17 @@ internal sealed class LookupCache(TimeProvider time, TimeSpan lifetime, int capa
 
         return dropped;
     }
+
+    ValueTask<OperationResult?> ILookupCache.GetAsync(string key, CancellationToken ct) =>
+        ValueTask.FromResult(TryGet(key, out var result) ? result : null);
+
+    ValueTask ILookupCache.PutAsync(string key, OperationResult result, IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        Put(key, result, tags);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<int> ILookupCache.InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken ct) => ValueTask.FromResult(Invalidate(tags));
 
     private void Evict(DateTimeOffset now)
     {

@@ -6,12 +6,12 @@ using Switchboard.ScreenPop.Matching;
 namespace Switchboard.ScreenPop.Lookup;
 
 /// <summary>Calls a system's operation for a pop: from the cache when it answered recently, else under the pop's timeout.</summary>
-internal sealed partial class SystemCalls(IOperationInvoker invoker, LookupCache cache, PhoneNormalizer phones, TimeProvider time, ILogger logger)
+internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCache cache, PhoneNormalizer phones, TimeProvider time, ILogger logger)
 {
     public async Task<CallOutcome> CallAsync(string system, string operation, OperationArguments arguments, TimeSpan timeout, CancellationToken ct)
     {
         var key = LookupCache.Key(system, operation, arguments);
-        if (cache.TryGet(key, out var cached))
+        if (cache.Enabled && await cache.GetAsync(key, ct) is { } cached)
         {
             return new CallOutcome(StateOf(cached), cached, 0, null, Cached: true);
         }
@@ -27,11 +27,11 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, LookupCache
         switch (call.Error)
         {
             case null:
-                cache.Put(key, call.Value!, Tags(system, arguments, call.Value!));
+                await cache.PutAsync(key, call.Value!, [.. Tags(system, arguments, call.Value!)], ct);
                 return new CallOutcome(StateOf(call.Value!), call.Value, call.ElapsedMs, null, Cached: false);
             case ConnectorException { Status: 404 }:
                 // A system asked for an id it does not hold (an account number another system issued) says so with a 404.
-                cache.Put(key, OperationResult.NoMatch, Tags(system, arguments, OperationResult.NoMatch));
+                await cache.PutAsync(key, OperationResult.NoMatch, [.. Tags(system, arguments, OperationResult.NoMatch)], ct);
                 return new CallOutcome(PopSourceState.NoMatch, OperationResult.NoMatch, call.ElapsedMs, null, Cached: false);
             case ConnectorException failure:
                 LogFailed(logger, system, operation, failure.Message);

@@ -81,7 +81,7 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
-        ForgetCachedPops(pops, customer);
+        await ForgetCachedPopsAsync(pops, customer, ct);
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", await store.GetAsync(customer.Id, ct) ?? customer);
     }
 
@@ -101,22 +101,22 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
-        ForgetCachedPops(pops, existing);
-        ForgetCachedPops(pops, customer);
+        await ForgetCachedPopsAsync(pops, existing, ct);
+        await ForgetCachedPopsAsync(pops, customer, ct);
         return TypedResults.Ok(await store.GetAsync(id, ct) ?? customer);
     }
 
     /// <summary>A changed customer must not pop from stale cached answers: drop those mentioning their numbers or ids.</summary>
-    private static void ForgetCachedPops(ScreenPopEngine pops, Customer customer)
+    private static async Task ForgetCachedPopsAsync(ScreenPopEngine pops, Customer customer, CancellationToken ct)
     {
         foreach (var phone in customer.Phones)
         {
-            pops.Invalidate(phoneE164: phone);
+            await pops.InvalidateAsync(phoneE164: phone, ct: ct);
         }
 
         foreach (var link in customer.CrossReferences)
         {
-            pops.Invalidate(system: link.System, externalId: link.ExternalId);
+            await pops.InvalidateAsync(system: link.System, externalId: link.ExternalId, ct: ct);
         }
     }
 

@@ -6,6 +6,7 @@ using Switchboard.Connectors.Operations;
 using Switchboard.Core.Customers;
 using Switchboard.Core.Interactions;
 using Switchboard.Core.Phones;
+using Switchboard.ScreenPop.Lookup;
 using Switchboard.ScreenPop.Remembered;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
@@ -49,10 +50,14 @@ public sealed class PopHarness : IAsyncDisposable
     public static Task<PopHarness> StartAsync(ScreenPopOptions? options = null, params (string Path, string Content)[] files) =>
         StartAsync(options, crmTail: "", erpTail: "", files);
 
+    /// <summary>A hub process whose screen-pop cache is the Redis server of <paramref name="redis"/> (its own stub systems, its own database).</summary>
+    public static Task<PopHarness> StartWithRedisAsync(RedisSettings redis) => StartAsync(null, crmTail: "", erpTail: "", [], redis);
+
     /// <summary>With more YAML at the end of each system's file (a <c>links</c> section).</summary>
     public static Task<PopHarness> StartWithAsync(string crmTail, string erpTail) => StartAsync(null, crmTail, erpTail, []);
 
-    private static async Task<PopHarness> StartAsync(ScreenPopOptions? options, string crmTail, string erpTail, (string Path, string Content)[] files)
+    private static async Task<PopHarness> StartAsync(
+        ScreenPopOptions? options, string crmTail, string erpTail, (string Path, string Content)[] files, RedisSettings? redis = null)
     {
         var directory = new TempDirectory("switchboard-screenpop");
         var crm = StubSystems.Start();
@@ -81,9 +86,15 @@ public sealed class PopHarness : IAsyncDisposable
             // Registered last, so the stores use it: the real SQLite provider, counting its open connections.
             .AddSingleton<IStorageProvider>(new CountingStorageProvider(new SqliteStorageProvider(storage)))
             .AddConnectors(sp => () => configuration)
-            .AddScreenPop(options ?? new ScreenPopOptions { SystemTimeoutMs = 4000, BudgetMs = 6000 })
+            .AddScreenPop(options ?? new ScreenPopOptions { SystemTimeoutMs = 4000, BudgetMs = 6000 }, redis)
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        if (services.GetService<ILookupCache>() is RedisLookupCache shared)
+        {
+            // Its first pop would otherwise miss a cache still connecting.
+            await shared.Connection;
+        }
+
         await WarmUpAsync(services, crm, erp);
         return new PopHarness(directory, crm, erp, services);
     }
