@@ -78,10 +78,13 @@ public sealed class SeveralHubsPopTests
         var interactions = hubA.App.Services.GetRequiredService<InteractionStore>();
         await EventuallyAsync(async () => await interactions.FindByCallIdAsync(callId, CancellationToken.None) is not null);
 
-        // Ada's desktop asks hub B, which did not run it: B runs the pop itself and answers it.
+        // Ada's desktop asks hub B, which did not run it: B runs the pop itself and answers it, the CRM's answer coming
+        // from the screen-pop cache the hubs share in Redis.
+        var lookups = systems.Crm.LogEntries.Count(e => e.RequestMessage?.Path == "/api/contacts");
         var latest = await ada.InvokeAsync<JsonElement>("Latest", callId);
         latest.GetProperty("callId").GetString().ShouldBe(callId);
         latest.GetProperty("match").GetString().ShouldBe("Multiple");
+        systems.Crm.LogEntries.Count(e => e.RequestMessage?.Path == "/api/contacts").ShouldBe(lookups, "hub B asked the CRM again instead of reading hub A's answer in Redis");
 
         // She picks Alan on hub B; the pick opens his orders.
         await ada.InvokeAsync<object>("Pick", callId, "crm:C-3");
