@@ -81,14 +81,14 @@ public sealed class TestHub : IAsyncDisposable
             maxDelayMs: 500
         """;
 
-    /// <param name="onDatabaseOf">
-    /// A running PostgreSQL hub whose database this one shares, as a second hub process behind the same load balancer
-    /// would (its own directory, data directory and certificate); that hub drops the database when it is disposed.
-    /// </param>
     /// <summary>A <c>redis</c> section to append to switchboard.yaml, its connection string read from <paramref name="variable"/>.</summary>
     public static string RedisYaml(string variable = RedisVariable, string? channelPrefix = null) =>
         $"\nredis:\n  connectionString: ${{env:{variable}}}\n" + (channelPrefix is null ? "" : $"  channelPrefix: {channelPrefix}\n");
 
+    /// <param name="onDatabaseOf">
+    /// A running PostgreSQL hub whose database this one shares, as a second hub process behind the same load balancer
+    /// would (its own directory, data directory and certificate); that hub drops the database when it is disposed.
+    /// </param>
     public static async Task<TestHub> StartAsync(TestStorage storage = TestStorage.Sqlite, Action<TempDirectory>? configure = null, TestHub? onDatabaseOf = null)
     {
         var directory = new TempDirectory("switchboard-hub");
