@@ -99,6 +99,32 @@ public sealed class SharedCacheTests
     }
 
     [Fact]
+    public async Task A_broad_tag_holds_only_the_answers_still_alive_not_every_answer_ever_kept()
+    {
+        var redis = Environment.GetEnvironmentVariable(TestHub.RedisVariable).ShouldNotBeNull($"{TestHub.RedisVariable} is set by test.sh");
+        var prefix = Prefix();
+        await using var cache = new RedisLookupCache(redis, prefix, TimeSpan.FromMilliseconds(1000), TimeProvider.System, NullLogger.Instance);
+        await cache.Connection;
+        await using var server = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis);
+        var database = server.GetDatabase();
+        var answer = new OperationResult { Outcome = OperationOutcome.NoMatch };
+
+        // The set lives on while answers keep coming (each add extends it): "first" expires inside it, "middle" does not.
+        await cache.PutAsync("first", answer, [LookupCache.SystemTag("crm")], Ct);
+        await Task.Delay(600, Ct);
+        await cache.PutAsync("middle", answer, [LookupCache.SystemTag("crm")], Ct);
+        await Task.Delay(600, Ct);
+        await cache.PutAsync("last", answer, [LookupCache.SystemTag("crm")], Ct);
+
+        // Every answer carries its system's tag and "all": without trimming, both sets would grow with every answer kept.
+        (await database.SortedSetRangeByRankAsync($"{prefix}:pop:t:system:crm")).Select(m => m.ToString())
+            .ShouldBe([$"{prefix}:pop:v:middle", $"{prefix}:pop:v:last"]);
+        (await database.SortedSetLengthAsync($"{prefix}:pop:t:all")).ShouldBe(2);
+        (await cache.InvalidateAsync([LookupCache.SystemTag("crm")], Ct)).ShouldBe(2);
+        (await database.KeyExistsAsync($"{prefix}:pop:t:system:crm")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task With_Redis_down_pops_ask_the_systems_and_a_change_is_still_accepted()
     {
         var variable = $"SWITCHBOARD_TEST_REDIS_DOWN_{Guid.NewGuid():N}";

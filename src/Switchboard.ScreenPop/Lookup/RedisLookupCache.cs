@@ -13,8 +13,8 @@ namespace Switchboard.ScreenPop.Lookup;
 /// mention them in all of them (and stops each from reusing a pop begun before it).
 /// </summary>
 /// <remarks>
-/// An answer is a string <c>{prefix}:pop:v:{key}</c> (JSON, expiring after the lifetime); each tag is a set
-/// <c>{prefix}:pop:t:{tag}</c> of the answers carrying it, expiring with its youngest answer. Keeping an answer and
+/// An answer is a string <c>{prefix}:pop:v:{key}</c> (JSON, expiring after the lifetime); each tag is a sorted set
+/// <c>{prefix}:pop:t:{tag}</c> of the live answers carrying it (by expiry), expiring with its youngest answer. Keeping an answer and
 /// dropping a tag's answers are each one Lua script, so they run whole on the server. Changes are announced on the
 /// channel <c>{prefix}:pop:changed</c>. Redis is a cache here, never a dependency: an answer it cannot give within
 /// <see cref="OperationTimeout"/> (or while it is unreachable) is a miss (the system is asked), one it cannot keep is let go, and the hub starts
@@ -29,12 +29,18 @@ internal sealed partial class RedisLookupCache : ILookupCache, IAsyncDisposable
     private static readonly TimeSpan WarnEvery = TimeSpan.FromSeconds(30);
     private const string AllTag = "all";
 
-    // KEYS[1] the answer, KEYS[2..] its tags' sets; ARGV[1] the answer, ARGV[2] the lifetime in milliseconds.
+    // KEYS[1] the answer, KEYS[2..] its tags' sets; ARGV[1] the answer, ARGV[2] the lifetime in milliseconds. A tag's set
+    // is sorted by when each answer expires (the server's clock), and loses its expired members whenever one is added:
+    // a broad tag (a system, "all") holds the live answers only, not every answer ever kept.
     private const string PutScript = """
-        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        local time = redis.call('TIME')
+        local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+        local lifetime = tonumber(ARGV[2])
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', lifetime)
         for i = 2, #KEYS do
-          redis.call('SADD', KEYS[i], KEYS[1])
-          redis.call('PEXPIRE', KEYS[i], ARGV[2])
+          redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
+          redis.call('ZADD', KEYS[i], now + lifetime, KEYS[1])
+          redis.call('PEXPIRE', KEYS[i], lifetime)
         end
         return 1
         """;
@@ -43,7 +49,7 @@ internal sealed partial class RedisLookupCache : ILookupCache, IAsyncDisposable
     private const string InvalidateScript = """
         local dropped = 0
         for i = 1, #KEYS do
-          for _, key in ipairs(redis.call('SMEMBERS', KEYS[i])) do
+          for _, key in ipairs(redis.call('ZRANGE', KEYS[i], 0, -1)) do
             dropped = dropped + redis.call('DEL', key)
           end
           redis.call('DEL', KEYS[i])
