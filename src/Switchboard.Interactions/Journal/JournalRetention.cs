@@ -34,9 +34,9 @@ public sealed partial class JournalRetention(
         var chunk = options.RetentionChunk;
         long after = 0;
         long deleted = 0;
+        await using var connection = await storage.OpenAsync(ct);
         while (true)
         {
-            await using var connection = await storage.OpenAsync(ct);
             var page = (await connection.QueryAsync<(long Seq, long ReceivedAt)>(new CommandDefinition(
                 "SELECT seq, received_at FROM inbound_events WHERE seq > @after ORDER BY seq LIMIT @chunk",
                 new { after, chunk }, cancellationToken: ct))).AsList();

@@ -11,7 +11,7 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCach
     public async Task<CallOutcome> CallAsync(string system, string operation, OperationArguments arguments, TimeSpan timeout, CancellationToken ct)
     {
         var key = LookupCache.Key(system, operation, arguments);
-        if (cache.Enabled && await cache.GetAsync(key, ct) is { } cached)
+        if (await cache.GetAsync(key, ct) is { } cached)
         {
             return new CallOutcome(StateOf(cached), cached, 0, null, Cached: true);
         }
