@@ -191,14 +191,54 @@ public sealed class ScreenPopEngine
         PopLog.Invalidated(_logger, await ChangedAsync(tags, ct), phoneE164, system, externalId);
     }
 
+    /// <summary>
+    /// Customers changed: drops, in one request to the cache, the cached answers that mention any of the
+    /// <paramref name="phones"/> (E.164 or any notation the normalizer reads) or any of the <paramref name="records"/>
+    /// (system and external id). Nothing to name drops nothing: unlike <see cref="InvalidateAsync"/> with no argument,
+    /// this never clears the whole cache. Returns how many answers went.
+    /// </summary>
+    public async Task<int> CustomersChangedAsync(
+        IEnumerable<string> phones, IEnumerable<(string System, string ExternalId)> records, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(phones);
+        ArgumentNullException.ThrowIfNull(records);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in phones)
+        {
+            if (!string.IsNullOrWhiteSpace(raw))
+            {
+                var phone = _phones.Normalize(raw);
+                tags.Add(LookupCache.PhoneTag(phone.IsValid ? phone.E164! : raw.Trim()));
+            }
+        }
+
+        foreach (var (system, externalId) in records)
+        {
+            if (!string.IsNullOrWhiteSpace(system) && !string.IsNullOrWhiteSpace(externalId))
+            {
+                tags.Add(LookupCache.IdTag(system, externalId));
+            }
+        }
+
+        if (tags.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = await ChangedAsync(tags, ct);
+        PopLog.CustomersChanged(_logger, count, tags.Count);
+        return count;
+    }
+
     private async IAsyncEnumerable<ScreenPopView> PickCoreAsync(
         PopSession session, PopCarry carry, string key, string pickedBy, [EnumeratorCancellation] CancellationToken ct, Matching.FoundRecord? created = null)
     {
         if (created is not null)
         {
-            // A cached "no match" for the caller's number would hide the new customer from the next pop.
-            var phones = created.Phones.Select(LookupCache.PhoneTag).ToList();
-            PopLog.Invalidated(_logger, await ChangedAsync(phones, ct), string.Join(' ', created.Phones), created.System, created.ExternalId);
+            // A cached "no match" for the caller's number would hide the new customer from the next pop,
+            // whether or not the agent put that number on the record.
+            var phones = session.Call.E164 is { } caller ? created.Phones.Append(caller) : created.Phones;
+            await CustomersChangedAsync(phones, [(created.System, created.ExternalId)], ct);
         }
 
         var call = session.Call;

@@ -36,6 +36,27 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public async Task Customers_changed_drops_every_number_and_record_named_at_once_and_naming_nothing_drops_nothing()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        StubAnna(pop);
+        await pop.PopAsync("call-1", AnnaPhone);
+
+        (await pop.Engine.CustomersChangedAsync([], [])).ShouldBe(0);
+        (await pop.Engine.CustomersChangedAsync([" "], [("crm", "")])).ShouldBe(0);
+        await pop.PopAsync("call-2", AnnaPhone);
+        pop.Crm.Calls("/contacts").ShouldBe(1);
+        pop.Erp.Calls("/api/orders").ShouldBe(1);
+
+        // Her number in a national notation and her ERP record, in one request.
+        (await pop.Engine.CustomersChangedAsync(["030 1234567"], [("erp", "E-10")])).ShouldBeGreaterThan(0);
+        await pop.PopAsync("call-3", AnnaPhone);
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+        pop.Erp.Calls("/api/orders").ShouldBe(2);
+        pop.Crm.Calls("/contacts/C-1/cases").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Answers_already_in_make_one_snapshot_not_one_each()
     {
         await using var pop = await PopHarness.StartAsync();

@@ -53,6 +53,24 @@ public sealed class CreatedTests
     }
 
     [Fact]
+    public async Task A_created_record_without_the_callers_number_still_drops_that_numbers_no_match_and_nothing_else()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        StubAnna(pop);
+        (await pop.PopAsync("call-1", AnnaPhone))[^1].Match.ShouldBe(PopMatch.Single);
+        (await pop.PopAsync("call-2", Grace))[^1].Match.ShouldBe(PopMatch.None);
+        var askedForAnna = pop.Crm.Calls("/contacts");
+
+        // No phone on the record: before, this sent an empty list of tags, which dropped every cached answer.
+        await OpenCreatedAsync(pop, "call-2", new JsonObject { ["externalId"] = "C-9", ["lastName"] = "Hopper" });
+        (await pop.PopAsync("call-3", AnnaPhone))[^1].Customer.ShouldNotBeNull();
+        pop.Crm.Calls("/contacts").ShouldBe(askedForAnna);
+
+        (await pop.PopAsync("call-4", Grace))[^1].Match.ShouldBe(PopMatch.None);
+        pop.Crm.Calls("/contacts").ShouldBe(askedForAnna + 1);
+    }
+
+    [Fact]
     public async Task A_created_record_without_an_id_or_a_call_never_popped_is_refused()
     {
         await using var pop = await PopHarness.StartAsync();

@@ -81,7 +81,7 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
-        await ForgetCachedPopsAsync(pops, customer, ct);
+        await ForgetCachedPopsAsync(pops, [customer], ct);
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", await store.GetAsync(customer.Id, ct) ?? customer);
     }
 
@@ -101,24 +101,19 @@ public static class CustomerEndpoints
         }
 
         await store.UpsertAsync(customer, ct);
-        await ForgetCachedPopsAsync(pops, existing, ct);
-        await ForgetCachedPopsAsync(pops, customer, ct);
+        await ForgetCachedPopsAsync(pops, [existing, customer], ct);
         return TypedResults.Ok(await store.GetAsync(id, ct) ?? customer);
     }
 
-    /// <summary>A changed customer must not pop from stale cached answers: drop those mentioning their numbers or ids.</summary>
-    private static async Task ForgetCachedPopsAsync(ScreenPopEngine pops, Customer customer, CancellationToken ct)
-    {
-        foreach (var phone in customer.Phones)
-        {
-            await pops.InvalidateAsync(phoneE164: phone, ct: ct);
-        }
-
-        foreach (var link in customer.CrossReferences)
-        {
-            await pops.InvalidateAsync(system: link.System, externalId: link.ExternalId, ct: ct);
-        }
-    }
+    /// <summary>
+    /// Changed customers must not pop from stale cached answers: drop, in one request, those mentioning their numbers
+    /// or ids (for a replacement, the old record's and the new one's).
+    /// </summary>
+    private static Task<int> ForgetCachedPopsAsync(ScreenPopEngine pops, IReadOnlyCollection<Customer> customers, CancellationToken ct) =>
+        pops.CustomersChangedAsync(
+            customers.SelectMany(c => c.Phones),
+            customers.SelectMany(c => c.CrossReferences).Select(link => (link.System, link.ExternalId)),
+            ct);
 
     private static (Customer?, IReadOnlyList<FieldError>) Validate(
         CustomerInput input, string id, ConfigurationMonitor configuration, TimeProvider clock, DateTimeOffset? createdAt)
