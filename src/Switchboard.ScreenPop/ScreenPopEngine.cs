@@ -38,9 +38,9 @@ public sealed class ScreenPopEngine
     private long _lastSweep;
     private long _sinceSweep;
 
-    // Counts customer changes (invalidations, customers created from a pop): a pop's last snapshot is reused only
-    // while no change happened since that pop began.
-    private long _changes;
+    // Counts customer changes (invalidations, customers created from a pop, changes announced by other hubs): a pop's
+    // last snapshot is reused, and a system's answer kept in the cache, only while no change happened since they began.
+    private readonly CustomerChanges _changes = new();
 
     public ScreenPopEngine(
         IOperationInvoker invoker,
@@ -72,8 +72,8 @@ public sealed class ScreenPopEngine
         _logger = logger;
         _cache = cache ?? new LookupCache(time, TimeSpan.FromSeconds(options.CacheSeconds));
         // Customers changed through another hub process sharing the cache: no pop begun before is reused here either.
-        _cache.Changed += () => Interlocked.Increment(ref _changes);
-        _context = new PopContext(new SystemCalls(invoker, _cache, phones, time, logger), customers, interactions, picks,
+        _cache.Changed += () => _changes.Bump();
+        _context = new PopContext(new SystemCalls(invoker, _cache, _changes, phones, time, logger), customers, interactions, picks,
             new ItemLinks(templates ?? new TemplateEngine(phones, time), logger), phones, options, time, logger);
         _lastSweep = time.GetTimestamp();
     }
@@ -98,7 +98,7 @@ public sealed class ScreenPopEngine
         var call = CallOf(request);
         var systems = PopSystems.For(_configuration(), _options, request);
         var now = _time.GetUtcNow();
-        var changes = Interlocked.Read(ref _changes);
+        var changes = _changes.ReuseStamp;
         var session = _sessions.GetOrAdd(request.CallId, _ => new PopSession(call, systems, now));
         if (_options.CacheSeconds > 0 && session.Reuse(call, systems, now, TimeSpan.FromSeconds(_options.CacheSeconds), changes) is { } reused)
         {
@@ -243,7 +243,7 @@ public sealed class ScreenPopEngine
 
         var call = session.Call;
         // A pick is remembered for the number: other calls from it would now open differently.
-        var generation = session.Begin(call, session.Systems, _time.GetUtcNow(), Interlocked.Increment(ref _changes));
+        var generation = session.Begin(call, session.Systems, _time.GetUtcNow(), _changes.Picked());
         if (call.E164 is { } phone)
         {
             try
@@ -266,7 +266,7 @@ public sealed class ScreenPopEngine
     /// <summary>Customers changed: their cached answers go, and no pop that began before is reused. Returns how many answers went.</summary>
     private async Task<int> ChangedAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
     {
-        Interlocked.Increment(ref _changes);
+        _changes.Bump();
         return await _cache.InvalidateAsync(tags, ct);
     }
 

@@ -57,6 +57,36 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public async Task An_answer_asked_for_while_the_customer_changed_is_shown_but_not_kept()
+    {
+        await using var pop = await PopHarness.StartAsync();
+        pop.Crm.Answer("/contacts/C-1/cases", AnnaCases);
+        pop.Erp.Answer("/api/customers", Items(AnnaInErp), ("tel", AnnaPhone));
+        pop.Erp.Answer("/api/orders", AnnaOrders, ("customer", "E-10"));
+        using var received = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        pop.Crm.AnswerWhenReleased("/contacts", Contacts(AnnaInCrm), ("phone", AnnaPhone), received, release);
+
+        // The CRM's answer is on its way when her record changes: it may predate the change, and the change's
+        // invalidation has already run, so keeping it would serve it until it expired.
+        var during = pop.PopAsync("call-1", AnnaPhone);
+        received.Wait(TimeSpan.FromSeconds(10)).ShouldBeTrue("the CRM was asked");
+        await pop.Engine.CustomersChangedAsync([AnnaPhone], []);
+        release.Set();
+        (await during)[^1].Customer.ShouldNotBeNull();
+
+        await pop.PopAsync("call-2", AnnaPhone);
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+        // The ERP answered before the change reached the hub: its answer was kept and dropped by the change.
+        pop.Erp.Calls("/api/customers").ShouldBe(2);
+
+        // Nothing changed while the second pop asked: now both answers are kept.
+        await pop.PopAsync("call-3", AnnaPhone);
+        pop.Crm.Calls("/contacts").ShouldBe(2);
+        pop.Erp.Calls("/api/customers").ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Answers_already_in_make_one_snapshot_not_one_each()
     {
         await using var pop = await PopHarness.StartAsync();

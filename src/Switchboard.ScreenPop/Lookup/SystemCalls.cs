@@ -5,8 +5,13 @@ using Switchboard.ScreenPop.Matching;
 
 namespace Switchboard.ScreenPop.Lookup;
 
-/// <summary>Calls a system's operation for a pop: from the cache when it answered recently, else under the pop's timeout.</summary>
-internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCache cache, PhoneNormalizer phones, TimeProvider time, ILogger logger)
+/// <summary>
+/// Calls a system's operation for a pop: from the cache when it answered recently, else under the pop's timeout.
+/// An answer is kept in the cache only when no customer changed while it was asked for: a change's invalidation
+/// cannot drop an answer not yet stored, and that answer may predate the change.
+/// </summary>
+internal sealed partial class SystemCalls(
+    IOperationInvoker invoker, ILookupCache cache, CustomerChanges changes, PhoneNormalizer phones, TimeProvider time, ILogger logger)
 {
     public async Task<CallOutcome> CallAsync(string system, string operation, OperationArguments arguments, TimeSpan timeout, CancellationToken ct)
     {
@@ -16,6 +21,7 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCach
             return new CallOutcome(StateOf(cached), cached, 0, null, Cached: true);
         }
 
+        var asked = changes.Current;
         var call = await Timed.RunAsync(token => invoker.InvokeAsync(system, operation, arguments, token), timeout, time, ct);
         if (call.TimedOut)
         {
@@ -27,11 +33,11 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCach
         switch (call.Error)
         {
             case null:
-                await cache.PutAsync(key, call.Value!, [.. Tags(system, arguments, call.Value!)], ct);
+                await KeepAsync(key, call.Value!, system, operation, arguments, asked, ct);
                 return new CallOutcome(StateOf(call.Value!), call.Value, call.ElapsedMs, null, Cached: false);
             case ConnectorException { Status: 404 }:
                 // A system asked for an id it does not hold (an account number another system issued) says so with a 404.
-                await cache.PutAsync(key, OperationResult.NoMatch, [.. Tags(system, arguments, OperationResult.NoMatch)], ct);
+                await KeepAsync(key, OperationResult.NoMatch, system, operation, arguments, asked, ct);
                 return new CallOutcome(PopSourceState.NoMatch, OperationResult.NoMatch, call.ElapsedMs, null, Cached: false);
             case ConnectorException failure:
                 LogFailed(logger, system, operation, failure.Message);
@@ -40,6 +46,23 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCach
                 LogFailedUnexpectedly(logger, system, operation, call.Error);
                 return new CallOutcome(PopSourceState.Unavailable, null, call.ElapsedMs, $"{system} {operation}: {call.Error.Message}", Cached: false);
         }
+    }
+
+    private async ValueTask KeepAsync(
+        string key, OperationResult result, string system, string operation, OperationArguments arguments, long asked, CancellationToken ct)
+    {
+        if (!cache.Enabled)
+        {
+            return;
+        }
+
+        if (changes.Current != asked)
+        {
+            LogNotKept(logger, system, operation);
+            return;
+        }
+
+        await cache.PutAsync(key, result, [.. Tags(system, arguments, result)], ct);
     }
 
     private static PopSourceState StateOf(OperationResult result) =>
@@ -77,6 +100,9 @@ internal sealed partial class SystemCalls(IOperationInvoker invoker, ILookupCach
             }
         }
     }
+
+    [LoggerMessage(EventId = 6513, Level = LogLevel.Debug, Message = "Screen pop: the answer of {System} {Operation} is not cached: a customer changed while it was asked for")]
+    private static partial void LogNotKept(ILogger logger, string system, string operation);
 
     [LoggerMessage(EventId = 6510, Level = LogLevel.Information, Message = "Screen pop: {System} {Operation} gave no answer within {TimeoutMs} ms; shown as unavailable")]
     private static partial void LogTimedOut(ILogger logger, string system, string operation, double timeoutMs);

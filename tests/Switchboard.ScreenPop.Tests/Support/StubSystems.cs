@@ -148,6 +148,22 @@ public static class StubSystems
         server.Given(request).RespondWith(response);
     }
 
+    /// <summary>
+    /// Answers like <see cref="Answer"/>, but each request sets <paramref name="received"/> and its answer waits (at most
+    /// 10 s) until <paramref name="release"/> is set: a test acts while the request is known to be in flight.
+    /// </summary>
+    public static void AnswerWhenReleased(
+        this WireMockServer server, string path, string json, (string Name, string Value) query, ManualResetEventSlim received, ManualResetEventSlim release)
+    {
+        server.Given(Request.Create().WithPath(path).UsingGet().WithParam(query.Name, query.Value))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(_ =>
+            {
+                received.Set();
+                release.Wait(TimeSpan.FromSeconds(10));
+                return json;
+            }));
+    }
+
     /// <summary>How many requests reached <paramref name="path"/>.</summary>
     public static int Calls(this WireMockServer server, string path) =>
         server.LogEntries.Count(e => string.Equals(e.RequestMessage?.Path, path, StringComparison.Ordinal));
