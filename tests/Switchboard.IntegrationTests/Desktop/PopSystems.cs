@@ -70,6 +70,9 @@ public sealed class PopSystems : IDisposable
               fields: { externalId: $.id, subject: $.subject, status: $.status }
         """;
 
+    /// <summary>From now on, the CRM lists these orders for <paramref name="customerId"/>.</summary>
+    public void AnswerOrders(string customerId, string json) => Json("/api/orders", "customerId", customerId, json);
+
     public void Dispose() => Crm.Stop();
 
     private void Json(string path, string param, string value, string body) =>

@@ -93,6 +93,39 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
         Searches().ShouldBe(2, "a changed customer's number is looked up again");
     }
 
+    [Fact]
+    public async Task An_order_a_system_reports_changed_is_not_popped_from_the_cached_list_with_its_old_status()
+    {
+        var admin = await _hub.AdminAsync();
+        var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
+        int OrderLists() => _systems.Crm.LogEntries.Count(e => e.RequestMessage!.Path == "/api/orders");
+        // The hub knows Ada as the CRM's C-1, so a change to an order of hers is applied (and published).
+        (await admin.PostAsJsonAsync("/api/v1/customers", new
+        {
+            displayName = "Ada Lovelace", crossReferences = new[] { new { system = "crm", externalId = "C-1" } },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        OrderStatus(await PopAsync(admin, "call-status-1")).ShouldBe("shipped");
+        OrderStatus(await PopAsync(admin, "call-status-2")).ShouldBe("shipped");
+        OrderLists().ShouldBe(1, "the second pop's orders come from the cache");
+
+        _systems.AnswerOrders("C-1", """[ { "id": "O-1", "number": "SO-1", "status": "delivered", "total": "12.50", "currency": "USD" } ]""");
+        var changed = await system.PostAsJsonAsync("/api/v1/systems/crm/changes", new
+        {
+            kind = "order",
+            records = new[] { new { externalId = "O-1", customerExternalId = "C-1", status = "delivered", updatedAt = DateTimeOffset.UtcNow } },
+        });
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32().ShouldBe(1);
+
+        OrderStatus(await PopAsync(admin, "call-status-3")).ShouldBe("delivered");
+        OrderLists().ShouldBe(2, "the changed order's list is asked for again");
+    }
+
+    private static string? OrderStatus(JsonElement pop) =>
+        pop.GetProperty("customer").GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("externalId").GetString() == "O-1")
+            .GetProperty("status").GetString();
+
     private static async Task<JsonElement> PopAsync(HttpClient client, string callId)
     {
         var response = await client.PostAsJsonAsync("/api/v1/screen-pops", new { callId, callerNumber = "+14155550134" });
