@@ -10,6 +10,8 @@
 # Shorten a trial with BENCH_RATE, BENCH_WARMUP_S, BENCH_LOAD_S, BENCH_CACHE_S, BENCH_BARE_S.
 # BENCH_POPS_CSV=path writes every measured cache-off pop (start, overhead, where B's chain waited, GC pause inside).
 # BENCH_ALLOCATIONS=1 also prints, to the log, the types allocated most during the cache-off run (sampled).
+# BENCH_GC_LOG=1 also prints, to the log, every collection's pause with its generation, type and reason, the bytes
+# marked from each kind of root (3 = older generations, i.e. survivors reached from long-lived objects) and promoted.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

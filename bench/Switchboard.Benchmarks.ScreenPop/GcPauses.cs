@@ -15,7 +15,9 @@ internal sealed class GcPauses : EventListener
     private readonly long _originTicks = Stopwatch.GetTimestamp();
     private readonly DateTime _originUtc = DateTime.UtcNow;
     private readonly ConcurrentQueue<(long Start, long End)> _pauses = new();
+    private readonly ConcurrentQueue<string> _collections = new();
     private long _suspended = -1;
+    private string _current = "?";
 
     /// <summary>Milliseconds of [<paramref name="start"/>, <paramref name="end"/>] (Stopwatch timestamps) the process spent paused.</summary>
     public double PausedWithin(long start, long end)
@@ -29,11 +31,15 @@ internal sealed class GcPauses : EventListener
         return paused * 1000.0 / Stopwatch.Frequency;
     }
 
+    /// <summary>Each pause so far, one line each: when (ms since this listener began), how long, and the collection in it (generation, type, reason).</summary>
+    public IEnumerable<string> Describe() => _collections;
+
     protected override void OnEventSourceCreated(EventSource source)
     {
         if (source.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            EnableEvents(source, EventLevel.Informational, (EventKeywords)GcKeyword);
+            // Verbose adds, per collection, the bytes marked from each kind of root (GCMarkWithType), for BENCH_GC_LOG.
+            EnableEvents(source, Environment.GetEnvironmentVariable("BENCH_GC_LOG") == "1" ? EventLevel.Verbose : EventLevel.Informational, (EventKeywords)GcKeyword);
         }
     }
 
@@ -41,6 +47,18 @@ internal sealed class GcPauses : EventListener
     {
         switch (e.EventName)
         {
+            case { } name when name.StartsWith("GCStart", StringComparison.Ordinal) && e.Payload is { Count: >= 4 } payload:
+                // GCStart_V2: Count, Depth, Reason, Type (0 blocking, 1 background, 2 foreground during a background one).
+                _current = $"gen{payload[1]} type {payload[3]} reason {payload[2]}";
+                break;
+            case { } name when name.StartsWith("GCMarkWithType", StringComparison.Ordinal) && e.Payload is { Count: >= 4 } mark:
+                // HeapNum, ClrInstanceID, Type (0 stacks, 1 finalizer queue, 2 handles, 3 older generations, 4 sized refs, 5 overflow), Bytes.
+                _current += FormattableString.Invariant($" | heap {mark[0]} root {mark[2]} {Convert.ToInt64(mark[3], System.Globalization.CultureInfo.InvariantCulture) / 1024} KiB");
+                break;
+            case { } name when name.StartsWith("GCHeapStats", StringComparison.Ordinal) && e.Payload is { Count: >= 6 } stats:
+                // GenerationSize0, TotalPromotedSize0, GenerationSize1, TotalPromotedSize1, ...
+                _current += FormattableString.Invariant($" | promoted gen0 {Convert.ToInt64(stats[1], System.Globalization.CultureInfo.InvariantCulture) / 1024} KiB gen1 {Convert.ToInt64(stats[3], System.Globalization.CultureInfo.InvariantCulture) / 1024} KiB, gen2 size {Convert.ToInt64(stats[4], System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024} MiB");
+                break;
             case { } name when name.StartsWith("GCSuspendEEBegin", StringComparison.Ordinal):
                 Interlocked.Exchange(ref _suspended, Ticks(e.TimeStamp));
                 break;
@@ -48,7 +66,11 @@ internal sealed class GcPauses : EventListener
                 var start = Interlocked.Exchange(ref _suspended, -1);
                 if (start >= 0)
                 {
-                    _pauses.Enqueue((start, Ticks(e.TimeStamp)));
+                    var end = Ticks(e.TimeStamp);
+                    _pauses.Enqueue((start, end));
+                    _collections.Enqueue(FormattableString.Invariant(
+                        $"at {(start - _originTicks) * 1000.0 / Stopwatch.Frequency:F0} ms paused {(end - start) * 1000.0 / Stopwatch.Frequency:F1} ms: {_current}"));
+                    _current = "?";
                 }
 
                 break;

@@ -243,6 +243,14 @@ await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
     }
     gc.Since().AddTo(figures, "gc_");
     Report("cache off", run);
+    if (Environment.GetEnvironmentVariable("BENCH_GC_LOG") == "1")
+    {
+        foreach (var line in pauses.Describe())
+        {
+            Console.Error.WriteLine("  GC " + line);
+        }
+    }
+
     var ok = run.Results.Where(s => s.Problem is null && systemA.SawWholeChain(s.Caller) && systemB.SawWholeChain(s.Caller)).ToList();
     var slowest = ok.Select(s => Math.Max(systemA.ChainMs(s.Caller), systemB.ChainMs(s.Caller))).ToList();
     var overhead = ok.Select(s => s.TotalMs - Math.Max(systemA.ChainMs(s.Caller), systemB.ChainMs(s.Caller))).ToList();
