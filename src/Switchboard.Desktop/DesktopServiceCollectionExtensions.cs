@@ -71,8 +71,8 @@ public static class DesktopServiceCollectionExtensions
         services.AddSingleton<IPopPublisher, SignalRPopPublisher>();
         // Order and ticket changes applied by Switchboard.Sync reach the desktops watching the customer.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordChangePublisher, SignalRRecordChangePublisher>());
-        // ... and the pop's cache forgets the lists that showed them as they were.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordChangePublisher, PopCacheRecordChangePublisher>());
+        // The pop's cache forgets the lists that showed a reported record as it was, applied or not.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportedChangeObserver, PopCacheChangeObserver>());
         services.AddSingleton<HeldPops>();
         services.AddSingleton<PopDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PopDispatcher>());

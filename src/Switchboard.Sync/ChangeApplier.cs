@@ -30,12 +30,15 @@ public sealed class ChangeApplier
     private readonly TicketStore _tickets;
     private readonly CrossReferenceStore _links;
     private readonly IReadOnlyList<IRecordChangePublisher> _publishers;
+    private readonly IReadOnlyList<IReportedChangeObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeApplier> _logger;
 
     public ChangeApplier(OrderStore orders, TicketStore tickets, CrossReferenceStore links, RecordLocks locks,
-        IEnumerable<IRecordChangePublisher> publishers, TimeProvider time, ILogger<ChangeApplier> logger)
+        IEnumerable<IRecordChangePublisher> publishers, TimeProvider time, ILogger<ChangeApplier> logger,
+        IEnumerable<IReportedChangeObserver>? observers = null)
     {
+        _observers = [.. observers ?? []];
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _tickets = tickets ?? throw new ArgumentNullException(nameof(tickets));
@@ -87,6 +90,7 @@ public sealed class ChangeApplier
                 case OutcomeKind.Skipped:
                     skipped++;
                     SyncLog.UnknownRecordSkipped(_logger, system, ChangeReader.KindName(change.Kind), change.ExternalId, change.CustomerExternalId);
+                    await ObserveAsync(system, change, ct);
                     continue;
                 case OutcomeKind.Created:
                     created++;
@@ -100,6 +104,7 @@ public sealed class ChangeApplier
             SyncLog.Applied(_logger, system, record.Kind, record.ExternalId, record.Status, record.HubId, outcome.Kind == OutcomeKind.Created);
             published.Add(record);
             await PublishAsync(record, ct);
+            await ObserveAsync(system, change, ct);
         }
 
         return new ChangeApplyResult { Applied = applied, Created = created, Duplicates = duplicates, Skipped = skipped, Changes = published };
@@ -214,6 +219,21 @@ public sealed class ChangeApplier
 
     private static RecordChange Describe(string customerId, string hubId, string? number, string system, InboundChange change) =>
         new(customerId, ChangeReader.KindName(change.Kind), hubId, system, change.ExternalId, number, ChangeReader.Camel(change.Status), change.UpdatedAt);
+
+    private async Task ObserveAsync(string system, InboundChange change, CancellationToken ct)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.ReportedAsync(system, ChangeReader.KindName(change.Kind), change.ExternalId, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                SyncLog.ObserverFailed(_logger, ex, system, ChangeReader.KindName(change.Kind), change.ExternalId);
+            }
+        }
+    }
 
     private async Task PublishAsync(RecordChange change, CancellationToken ct)
     {

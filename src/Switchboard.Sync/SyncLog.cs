@@ -20,6 +20,9 @@ internal static partial class SyncLog
     [LoggerMessage(9104, LogLevel.Warning, "Pushing the change of {Kind} {HubId} to the agents failed; the change itself is stored")]
     public static partial void PublishFailed(ILogger logger, Exception exception, string kind, string hubId);
 
+    [LoggerMessage(9105, LogLevel.Warning, "Telling an observer that {System} {Kind} {ExternalId} changed failed; the change itself is handled")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string system, string kind, string externalId);
+
     [LoggerMessage(9110, LogLevel.Warning, "Polling {System} {Operation} failed; it is tried again in {PollSeconds} s: {Reason}")]
     public static partial void PollFailed(ILogger logger, string system, string operation, int pollSeconds, string reason);
 

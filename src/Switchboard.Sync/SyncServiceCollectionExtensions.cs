@@ -17,7 +17,8 @@ public static class SyncServiceCollectionExtensions
     /// <see cref="ChangePoller"/> and the <see cref="QueueChangeConsumer"/> (both hosted services). Needs storage
     /// (<c>AddSwitchboardStorage</c>), connectors (<c>AddConnectors</c>), logging, and either a
     /// <see cref="ConfigurationMonitor"/> or a <c>Func&lt;HubConfiguration?&gt;</c>. Applied changes go to every
-    /// registered <see cref="IRecordChangePublisher"/> (the desktop adds its SignalR one).
+    /// registered <see cref="IRecordChangePublisher"/> (the desktop adds its SignalR one), and every reported change that is
+    /// not a repeat to every <see cref="IReportedChangeObserver"/> (the desktop adds the screen pop's cache).
     /// </summary>
     public static IServiceCollection AddSync(this IServiceCollection services)
     {

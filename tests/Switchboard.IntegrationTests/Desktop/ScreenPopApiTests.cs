@@ -122,6 +122,31 @@ public sealed class ScreenPopApiTests : IAsyncLifetime
         OrderLists().ShouldBe(2, "the changed order's list is asked for again");
     }
 
+    [Fact]
+    public async Task An_order_change_the_hub_passes_over_still_drops_the_cached_list_that_showed_it()
+    {
+        var admin = await _hub.AdminAsync();
+        var system = _hub.Client(await _hub.IssueKeyAsync(Roles.System));
+        int OrderLists() => _systems.Crm.LogEntries.Count(e => e.RequestMessage!.Path == "/api/orders");
+
+        // The hub does not know Ada: her pop comes from the CRM alone, and a change to her order is passed over.
+        OrderStatus(await PopAsync(admin, "call-skip-1")).ShouldBe("shipped");
+        OrderStatus(await PopAsync(admin, "call-skip-2")).ShouldBe("shipped");
+        OrderLists().ShouldBe(1, "the second pop's orders come from the cache");
+
+        _systems.AnswerOrders("C-1", """[ { "id": "O-1", "number": "SO-1", "status": "delivered", "total": "12.50", "currency": "USD" } ]""");
+        var changed = await system.PostAsJsonAsync("/api/v1/systems/crm/changes", new
+        {
+            kind = "order",
+            records = new[] { new { externalId = "O-1", customerExternalId = "C-1", status = "delivered", updatedAt = DateTimeOffset.UtcNow } },
+        });
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("skipped").GetInt32().ShouldBe(1);
+
+        OrderStatus(await PopAsync(admin, "call-skip-3")).ShouldBe("delivered");
+        OrderLists().ShouldBe(2, "the changed order's list is asked for again");
+    }
+
     private static string? OrderStatus(JsonElement pop) =>
         pop.GetProperty("customer").GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("externalId").GetString() == "O-1")
             .GetProperty("status").GetString();
