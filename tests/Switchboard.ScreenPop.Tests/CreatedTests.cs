@@ -32,7 +32,7 @@ public sealed class CreatedTests
         grace.Emails.ShouldBe(["grace@navy.example"]);
         grace.Tickets.ShouldHaveSingleItem().ExternalId.ShouldBe("CS-1");
         views.Select(v => v.Sequence).ShouldAllBe(s => s > 1);
-        pop.Engine.Latest("call-1").ShouldBe(last);
+        pop.Engine.Latest("call-1").ShouldBeTheSnapshot(last);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class MatchingTests
         last.Source("erp", "order.listByCustomer").State.ShouldBe(PopSourceState.Answered);
         last.Source("switchboard", "customer.findByPhone").State.ShouldBe(PopSourceState.NoMatch);
         last.Sources.ShouldAllBe(s => s.ElapsedMs != null);
-        pop.Engine.Latest("call-1").ShouldBe(last);
+        pop.Engine.Latest("call-1").ShouldBeTheSnapshot(last);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class PickTests
         last.Customer.ShouldNotBeNull().DisplayName.ShouldBe("Eva Müller");
         last.Customer.Tickets.ShouldHaveSingleItem().ExternalId.ShouldBe("CS-9");
         last.Source("crm", "customer.findByPhone").State.ShouldBe(PopSourceState.Answered);
-        pop.Engine.Latest("call-1").ShouldBe(last);
+        pop.Engine.Latest("call-1").ShouldBeTheSnapshot(last);
         (await pop.Picks.FindAsync(OfficePhone, CancellationToken.None)).ShouldNotBeNull().CandidateKey.ShouldBe("crm:C-21");
 
         var next = (await pop.PopAsync("call-2", "+49 40 555123"))[^1];

@@ -18,13 +18,39 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     private long _completeChanges = -1;
     private DateTimeOffset _completedAt;
 
+    // The current run's last snapshot and what it learned while it runs; once a snapshot is complete, both are kept
+    // serialized instead (KeptPop) and read back when asked for.
+    private ScreenPopView? _latest;
+    private PopCarry _carry = PopCarry.Empty;
+    private byte[]? _kept;
+
     public PopCall Call { get; private set; } = call;
 
     public IReadOnlyList<SystemDefinition> Systems { get; private set; } = systems;
 
-    public ScreenPopView? Latest { get; private set; }
+    /// <summary>The last snapshot published; null before the first.</summary>
+    public ScreenPopView? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _kept is null ? _latest : KeptPop.Read(_kept).View;
+            }
+        }
+    }
 
-    public PopCarry Carry { get; private set; } = PopCarry.Empty;
+    /// <summary>What the run of the last snapshot learned, for a pick.</summary>
+    public PopCarry Carry
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _kept is null ? _carry : KeptPop.Read(_kept).Carry;
+            }
+        }
+    }
 
     public DateTimeOffset TouchedAt { get; private set; } = now;
 
@@ -56,7 +82,8 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     {
         lock (_gate)
         {
-            if (Latest is not { Complete: true } latest || _completeChanges != changes || now - _completedAt > window
+            var (latest, carry) = _kept is null ? (_latest, _carry) : KeptPop.Read(_kept);
+            if (latest is not { Complete: true } || _completeChanges != changes || now - _completedAt > window
                 || !SameLookup(Call, call) || !SameSystems(Systems, systems))
             {
                 return null;
@@ -66,7 +93,9 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             TouchedAt = now;
             ++_generation;
             var view = latest with { AgentId = call.AgentId, Queue = call.Queue ?? latest.Queue, Sequence = ++_sequence };
-            Latest = view;
+            _kept = KeptPop.TryKeep(view, carry);
+            _latest = _kept is null ? view : null;
+            _carry = _kept is null ? carry : PopCarry.Empty;
             return view;
         }
     }
@@ -82,9 +111,10 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             }
 
             var view = build(++_sequence);
-            Latest = view;
-            Carry = carry;
             TouchedAt = now;
+            _kept = view.Complete ? KeptPop.TryKeep(view, carry) : null;
+            _latest = _kept is null ? view : null;
+            _carry = _kept is null ? carry : PopCarry.Empty;
             if (view.Complete)
             {
                 _completeChanges = _runChanges;
