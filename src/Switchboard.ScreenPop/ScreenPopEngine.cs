@@ -175,8 +175,7 @@ public sealed class ScreenPopEngine
         var tags = new List<string>();
         if (!string.IsNullOrWhiteSpace(phoneE164))
         {
-            var phone = _phones.Normalize(phoneE164);
-            tags.Add(LookupCache.PhoneTag(phone.IsValid ? phone.E164! : phoneE164.Trim()));
+            tags.Add(PhoneTagOf(phoneE164));
         }
 
         if (!string.IsNullOrWhiteSpace(system))
@@ -207,8 +206,7 @@ public sealed class ScreenPopEngine
         {
             if (!string.IsNullOrWhiteSpace(raw))
             {
-                var phone = _phones.Normalize(raw);
-                tags.Add(LookupCache.PhoneTag(phone.IsValid ? phone.E164! : raw.Trim()));
+                tags.Add(PhoneTagOf(raw));
             }
         }
 
@@ -268,6 +266,13 @@ public sealed class ScreenPopEngine
     {
         _changes.Bump();
         return await _cache.InvalidateAsync(tags, ct);
+    }
+
+    /// <summary>The tag of a number in any notation the normalizer reads (answers are tagged by E.164), else as given.</summary>
+    private string PhoneTagOf(string raw)
+    {
+        var phone = _phones.Normalize(raw);
+        return LookupCache.PhoneTag(phone.IsValid ? phone.E164! : raw.Trim());
     }
 
     private PopCall CallOf(PopRequest request)

@@ -222,15 +222,16 @@ public sealed class ChangeApplier
 
     private async Task ObserveAsync(string system, InboundChange change, CancellationToken ct)
     {
+        var kind = ChangeReader.KindName(change.Kind);
         foreach (var observer in _observers)
         {
             try
             {
-                await observer.ReportedAsync(system, ChangeReader.KindName(change.Kind), change.ExternalId, ct);
+                await observer.ReportedAsync(system, kind, change.ExternalId, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                SyncLog.ObserverFailed(_logger, ex, system, ChangeReader.KindName(change.Kind), change.ExternalId);
+                SyncLog.ObserverFailed(_logger, ex, system, kind, change.ExternalId);
             }
         }
     }

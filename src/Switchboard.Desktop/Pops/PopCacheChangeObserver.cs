@@ -10,6 +10,6 @@ namespace Switchboard.Desktop.Pops;
 /// </summary>
 public sealed class PopCacheChangeObserver(ScreenPopEngine pops) : IReportedChangeObserver
 {
-    public async Task ReportedAsync(string system, string kind, string externalId, CancellationToken ct) =>
-        await pops.CustomersChangedAsync([], [(system, externalId)], ct);
+    public Task ReportedAsync(string system, string kind, string externalId, CancellationToken ct) =>
+        pops.CustomersChangedAsync([], [(system, externalId)], ct);
 }

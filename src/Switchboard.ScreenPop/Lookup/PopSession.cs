@@ -22,7 +22,8 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     // serialized instead (KeptPop) and read back when asked for.
     private ScreenPopView? _latest;
     private PopCarry _carry = PopCarry.Empty;
-    private byte[]? _kept;
+    private byte[]? _keptView;
+    private byte[]? _keptCarry;
 
     public PopCall Call { get; private set; } = call;
 
@@ -35,7 +36,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
         {
             lock (_gate)
             {
-                return _kept is null ? _latest : KeptPop.Read(_kept).View;
+                return _keptView is null ? _latest : KeptPop.Read<ScreenPopView>(_keptView);
             }
         }
     }
@@ -47,7 +48,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
         {
             lock (_gate)
             {
-                return _kept is null ? _carry : KeptPop.Read(_kept).Carry;
+                return HeldCarry();
             }
         }
     }
@@ -82,7 +83,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     {
         lock (_gate)
         {
-            var (latest, carry) = _kept is null ? (_latest, _carry) : KeptPop.Read(_kept);
+            var latest = _keptView is null ? _latest : KeptPop.Read<ScreenPopView>(_keptView);
             if (latest is not { Complete: true } || _completeChanges != changes || now - _completedAt > window
                 || !SameLookup(Call, call) || !SameSystems(Systems, systems))
             {
@@ -93,9 +94,16 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             TouchedAt = now;
             ++_generation;
             var view = latest with { AgentId = call.AgentId, Queue = call.Queue ?? latest.Queue, Sequence = ++_sequence };
-            _kept = KeptPop.TryKeep(view, carry);
-            _latest = _kept is null ? view : null;
-            _carry = _kept is null ? carry : PopCarry.Empty;
+            // What the run learned did not change: only the snapshot is kept again.
+            if (_keptView is not null && KeptPop.TryKeep(view) is { } keptView)
+            {
+                _keptView = keptView;
+            }
+            else
+            {
+                Hold(view, HeldCarry());
+            }
+
             return view;
         }
     }
@@ -112,9 +120,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
 
             var view = build(++_sequence);
             TouchedAt = now;
-            _kept = view.Complete ? KeptPop.TryKeep(view, carry) : null;
-            _latest = _kept is null ? view : null;
-            _carry = _kept is null ? carry : PopCarry.Empty;
+            Hold(view, carry);
             if (view.Complete)
             {
                 _completeChanges = _runChanges;
@@ -124,6 +130,22 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             return view;
         }
     }
+
+    /// <summary>Holds the run's last snapshot and what it learned: serialized once the snapshot is complete, else as they are. Under the gate.</summary>
+    private void Hold(ScreenPopView view, PopCarry carry)
+    {
+        if (view.Complete && KeptPop.TryKeep(view) is { } keptView && KeptPop.TryKeep(carry) is { } keptCarry)
+        {
+            (_keptView, _keptCarry, _latest, _carry) = (keptView, keptCarry, null, PopCarry.Empty);
+        }
+        else
+        {
+            (_keptView, _keptCarry, _latest, _carry) = (null, null, view, carry);
+        }
+    }
+
+    /// <summary>What the run of the last snapshot learned. Under the gate.</summary>
+    private PopCarry HeldCarry() => _keptCarry is null ? _carry : KeptPop.Read<PopCarry>(_keptCarry);
 
     /// <summary>Both pops look for the same person the same way: number, direction and what the IVR attached.</summary>
     private static bool SameLookup(PopCall before, PopCall now) =>

@@ -37,8 +37,10 @@ public sealed class KeptPopTests
             [new OwnedItem<PopOrder>("erp:E-10", view.Customer.Orders[0])],
             [new OwnedItem<PopTicket>("crm:C-1", view.Customer.Tickets[0])]);
 
-        var kept = KeptPop.Keep(view, carry);
-        var (readView, readCarry) = KeptPop.Read(kept);
+        var keptView = KeptPop.Keep(view);
+        var keptCarry = KeptPop.Keep(carry);
+        var readView = KeptPop.Read<ScreenPopView>(keptView);
+        var readCarry = KeptPop.Read<PopCarry>(keptCarry);
 
         JsonSerializer.Serialize(readView).ShouldBe(JsonSerializer.Serialize(view));
         readView.Customer!.Orders[0].Total.ShouldBe(120.50m);
@@ -52,6 +54,7 @@ public sealed class KeptPopTests
         readCarry.IdentifyingSources.ShouldBe([view.Sources[0]]);
         readCarry.IvrOrders.ShouldHaveSingleItem().ShouldBe(carry.IvrOrders[0]);
         readCarry.IvrTickets.ShouldHaveSingleItem().ShouldBe(carry.IvrTickets[0]);
-        KeptPop.Keep(readView, readCarry).ShouldBe(kept);
+        KeptPop.Keep(readView).ShouldBe(keptView);
+        KeptPop.Keep(readCarry).ShouldBe(keptCarry);
     }
 }
