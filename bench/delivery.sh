@@ -4,22 +4,25 @@
 # (http in -> function -> http request -> http response), measured in the same run with the same driver.
 #   systems:  Node-RED 4.1 (the baseline; not durable: it holds the call only in memory),
 #             the hub with delivery.transport embedded (SQLite outbox) and rabbitmq (a local broker)
-#   each:     a warm-up of BENCH_WARMUP_CALLS calls, then BENCH_CALLS calls, one call.wrapup_completed
+#   each:     warm-up rounds of BENCH_WARMUP_CALLS calls until a round's throughput is within 5% of the one
+#             before (at most BENCH_WARMUP_ROUNDS: the hub runs with tiered compilation and Node-RED on V8, and
+#             both speed up for tens of seconds), then BENCH_CALLS calls, one call.wrapup_completed
 #             event each, BENCH_CONCURRENCY in flight (closed loop: a worker sends its next event when
 #             the previous one was acknowledged); the driver waits until every call's write arrived
 #   figures:  throughput = calls delivered / (last arrival - first send); lag = arrival at the receiver
 #             - the moment the system acknowledged that call's event; every call exactly once
 # Appends a table to docs/benchmarks.md; prints one JSON object as the last line. Exits non-zero when a
 # system did not deliver every call exactly once (its row says so; no figure is made up).
-# Options (environment): BENCH_CALLS (5000), BENCH_CONCURRENCY (32), BENCH_WARMUP_CALLS (300),
+# Options (environment): BENCH_CALLS (10000), BENCH_CONCURRENCY (32), BENCH_WARMUP_CALLS (10000), BENCH_WARMUP_ROUNDS (8),
 # BENCH_TIMEOUT_S (90: the most to wait for the writes after the last acknowledgement),
 # BENCH_SYSTEMS (node_red hub_embedded hub_rabbitmq: a subset for a trial).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-calls=${BENCH_CALLS:-5000}
+calls=${BENCH_CALLS:-10000}
 concurrency=${BENCH_CONCURRENCY:-32}
-warmup=${BENCH_WARMUP_CALLS:-300}
+warmup=${BENCH_WARMUP_CALLS:-10000}
+warmup_rounds=${BENCH_WARMUP_ROUNDS:-8}
 timeout_s=${BENCH_TIMEOUT_S:-90}
 read -r -a systems <<<"${BENCH_SYSTEMS:-node_red hub_embedded hub_rabbitmq}"
 started=$SECONDS
@@ -69,18 +72,28 @@ cpu_seconds() {
 }
 
 # drive SYSTEM TARGET_URL RECEIVER_PORT SERVER_PID [DRIVER OPTIONS...]: runs the driver; its JSON goes to
-# fig[SYSTEM], with the server's CPU time per call (warm-up included) added as cpu_ms_per_call.
+# fig[SYSTEM], with the server's CPU time per measured call (read between the warm-up and the measured calls,
+# when the driver signals through a file, and after) added as cpu_ms_per_call.
 drive() {
-  local system=$1 url=$2 receiver_port=$3 server_pid=$4 json rc=0 cpu_before cpu_after
+  local system=$1 url=$2 receiver_port=$3 server_pid=$4 json rc=0 cpu_before="" cpu_after driver_pid
+  local signal="$BENCH_OUT/$system.warm" out="$BENCH_OUT/$system.driver.out"
   shift 4
-  cpu_before=$(cpu_seconds "$server_pid")
-  bench_say "== $system: $warmup warm-up + $calls calls, $concurrency in flight, to $url"
-  json=$(dotnet "$driver" --system "$system" --target "$url" --receiver-port "$receiver_port" --calls "$calls" \
-    --concurrency "$concurrency" --warmup "$warmup" --timeout "$timeout_s" --run "$run-$system" "$@" \
-    2> >(tee -a "$BENCH_OUT/$system.driver.log" >&2) | tail -n 1) || rc=$?
+  rm -f "$signal"
+  bench_say "== $system: warm-up rounds of $warmup calls (at most $warmup_rounds), then $calls calls, $concurrency in flight, to $url"
+  dotnet "$driver" --system "$system" --target "$url" --receiver-port "$receiver_port" --calls "$calls" \
+    --concurrency "$concurrency" --warmup "$warmup" --warmup-rounds "$warmup_rounds" --warm-signal "$signal" \
+    --timeout "$timeout_s" --run "$run-$system" "$@" >"$out" 2> >(tee -a "$BENCH_OUT/$system.driver.log" >&2) &
+  driver_pid=$!
+  while [[ ! -e $signal ]] && kill -0 "$driver_pid" 2>/dev/null; do sleep 0.01; done
+  if [[ -e $signal ]]; then
+    cpu_before=$(cpu_seconds "$server_pid")
+    rm -f "$signal"
+  fi
+  wait "$driver_pid" || rc=$?
   cpu_after=$(cpu_seconds "$server_pid")
-  if [[ $json == \{*\} ]]; then
-    json="${json%\}},\"cpu_ms_per_call\":$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$((calls + warmup))" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }')}"
+  json=$(tail -n 1 "$out")
+  if [[ $json == \{*\} && -n $cpu_before ]]; then
+    json="${json%\}},\"cpu_ms_per_call\":$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$calls" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }')}"
   fi
   printf '%s\n' "$json" >"$BENCH_OUT/$system.json"
   if [[ $json != \{* ]]; then
@@ -264,7 +277,7 @@ label() {
   esac
 }
 rows=()
-json=(benchmark delivery calls "$calls" concurrency "$concurrency" warmup_calls "$warmup")
+json=(benchmark delivery calls "$calls" concurrency "$concurrency" warmup_round_calls "$warmup")
 failed=0
 for system in "${systems[@]}"; do
   if [[ -z ${fig[$system]:-} ]]; then
@@ -293,9 +306,11 @@ for system in "${systems[@]}"; do
     failed=1
   fi
   (($(f "$system" receiver_refused) == 0)) || notes+="receiver refused $(f "$system" receiver_refused) requests; "
+  notes+="warm-up $(f "$system" warmup_calls) calls in $(f "$system" warmup_rounds) rounds$( (($(f "$system" warmup_settled) == 1)) || echo " (throughput still moving)"); "
   rows+=("| $(label "$system") | $calls | $once | $(f "$system" throughput_per_s) | ${ratio:-—} | $(f "$system" acks_per_s) | $(f "$system" answer_p99_ms) | $lag50 | $lag99 | $(f "$system" lag_send_p50_ms) | $(f "$system" lag_send_p99_ms) | $(f "$system" cpu_ms_per_call) | $(f "$system" driver_cpu_ms_per_call) | $(machine_ms "$system") | ${notes%; } |")
   for key in throughput_per_s seconds acks_per_s answer_p50_ms answer_p99_ms lag_ack_p50_ms lag_ack_p99_ms lag_ack_max_ms \
-    lag_send_p50_ms lag_send_p99_ms cpu_ms_per_call driver_cpu_ms_per_call delivered missing duplicate_writes errors exactly_once; do
+    lag_send_p50_ms lag_send_p99_ms cpu_ms_per_call driver_cpu_ms_per_call delivered missing duplicate_writes errors exactly_once \
+    warmup_rounds warmup_calls warmup_settled; do
     json+=("${system}_$key" "$(f "$system" "$key")")
   done
   json+=("${system}_status" "${status[$system]}")
@@ -318,7 +333,7 @@ for system in hub_embedded hub_rabbitmq; do
     targets+=" $(label "$system"): no ratio ($reason);"
   fi
 done
-summary="What was measured: $calls calls per system after a $warmup-call warm-up, each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Server CPU per call = the user + system CPU time of the system's processes (Node-RED's node, the hub's dotnet) during the driver's run, warm-up included, divided by the calls sent: what each delivered call costs the machine, whatever the driver and receiver (sharing the same cores) cost. Driver + receiver CPU per call = the driver process's own CPU time (it sends the events and runs the receiver) over the measured calls. Machine CPU per delivered call = $(nproc) cores x 1000 / delivered calls per second: all the CPU the server, driver and receiver had per call; the machine was saturated while events were being sent, so a system reaches 5x Node-RED only if server + driver + receiver fit in a fifth of Node-RED's figure. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
+summary="What was measured: $calls calls per system after warm-up rounds of $warmup calls repeated until a round's throughput was within 5% of the one before (at most $warmup_rounds rounds; each system's rounds are in its notes), each ONE call.wrapup_completed event (an unknown call, so the event creates the interaction), sent by the same driver (Switchboard.Benchmarks.Delivery: closed loop, $concurrency in flight over keep-alive HTTP/1.1; HTTPS with an API key to the hub's POST /api/v1/events, HTTP to Node-RED's POST /event) and written by the system as an activity to the same local receiver (Kestrel, POST /activities, counting by Idempotency-Key, answering 201 at once). The hub acknowledges (202) after committing the event; its call-logging flow then writes an interaction.log message to the outbox with the interaction and delivers it (key call-logging:{interactionId}). Node-RED (4.1, function node mapping the same fields, http request node with keep-alive, key call-logging:{callId}) answers 200 only after the receiver answered, holding nothing durable. Throughput = calls delivered / (last arrival - first send). Lag = arrival at the receiver - the moment the driver had the system's acknowledgement of that call's event (for Node-RED the write precedes the acknowledgement, so only send → arrival is shown). Exactly once = every call arrived once, under an idempotency key of its own. Server CPU per call = the user + system CPU time of the system's processes (Node-RED's node, the hub's dotnet) during the measured calls (read after the warm-up and after the last write arrived), divided by those calls: what each delivered call costs the machine, whatever the driver and receiver (sharing the same cores) cost. Driver + receiver CPU per call = the driver process's own CPU time (it sends the events and runs the receiver) over the measured calls. Machine CPU per delivered call = $(nproc) cores x 1000 / delivered calls per second: all the CPU the server, driver and receiver had per call; the machine was saturated while events were being sent, so a system reaches 5x Node-RED only if server + driver + receiver fit in a fifth of Node-RED's figure. Target: at least 5x Node-RED's throughput while durable —$targets Load average $BENCH_LOAD_AVERAGE at start and $load_end at the end on $(nproc) cores (the benchmark included).$busy"
 
 bench_append_table "delivery: call logging end to end, hub vs Node-RED" \
   "| system | calls | each exactly once | delivered calls/s | ratio to Node-RED | events acknowledged /s | ack p99 ms | lag p50 ms (ack → arrival) | lag p99 ms (ack → arrival) | send → arrival p50 ms | send → arrival p99 ms | server CPU ms per call | driver + receiver CPU ms per call | machine CPU ms per delivered call | notes |" \

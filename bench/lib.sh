@@ -276,6 +276,32 @@ bench_wrk() {
   bench_say "wrk: $WRK_RPS req/s, p50 $WRK_P50_MS ms, p99 $WRK_P99_MS ms, errors $WRK_ERRORS"
 }
 
+# bench_wrk_warmup URL BODY_FILE ROUND_SECONDS MAX_ROUNDS CONNECTIONS THREADS [REQUEST OPTIONS...]: wrk rounds
+# until the throughput settles (from the third round on, a round within 5% of the one before it), at most
+# MAX_ROUNDS. A .NET server runs with tiered compilation, so it speeds up for tens of seconds under load as
+# its hot methods are recompiled (slowly at first: two early rounds can be close while it still climbs);
+# V8 (Node-RED) does the same. Sets WARMUP_ROUNDS, WARMUP_S and WARMUP_SETTLED (1 or 0).
+bench_wrk_warmup() {
+  local url=$1 body=$2 seconds=$3 max_rounds=$4 connections=$5 threads=$6 previous="" round
+  shift 6
+  WARMUP_SETTLED=0
+  for ((round = 1; round <= max_rounds; round++)); do
+    bench_wrk "$url" "$body" "$seconds" "$connections" "$threads" "$@"
+    if ((round >= 3)) && awk -v a="$previous" -v b="$WRK_RPS" 'BEGIN { d = (b - a) / a; exit !(d < 0.05 && d > -0.05) }'; then
+      WARMUP_SETTLED=1
+      break
+    fi
+    previous=$WRK_RPS
+  done
+  WARMUP_ROUNDS=$((round > max_rounds ? max_rounds : round))
+  WARMUP_S=$((WARMUP_ROUNDS * seconds))
+  if ((WARMUP_SETTLED)); then
+    bench_say "warm-up: throughput settled after $WARMUP_S s ($WARMUP_ROUNDS rounds)"
+  else
+    bench_say "warm-up: throughput still moving after $WARMUP_S s; the figures may include the warm-up"
+  fi
+}
+
 bench_json_field() {
   sed -n "s/.*\"$2\":\([-0-9.eE+]*\).*/\1/p" <<<"$1"
 }

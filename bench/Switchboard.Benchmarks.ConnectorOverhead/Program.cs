@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Benchmarks.Shared;
 using Switchboard.Configuration;
 using Switchboard.Connectors;
 using Switchboard.Connectors.Operations;
@@ -116,9 +117,15 @@ async Task<List<double>> Measure(Func<Task> call, int count)
     return samples;
 }
 
-Console.Error.WriteLine($"stub at {address}; warming up");
-await Measure(Bare, 2_000);
-await Measure(Hub, 2_000);
+Console.Error.WriteLine($"stub at {address}; warming up until the JIT is quiet");
+var warmup = await JitWarmup.RunAsync(
+    async _ =>
+    {
+        await Measure(Bare, 2_000);
+        await Measure(Hub, 2_000);
+    },
+    maxRounds: 15,
+    Console.Error.WriteLine);
 
 var bareSamples = new List<double>();
 var hubSamples = new List<double>();
@@ -148,6 +155,9 @@ var figures = new Dictionary<string, object>
 {
     ["calls"] = calls,
     ["concurrency"] = concurrency,
+    ["warmup_rounds"] = warmup.Rounds,
+    ["warmup_methods_compiled"] = warmup.MethodsCompiled,
+    ["warmup_last_round_methods"] = warmup.LastRoundMethods,
     ["bare_p50_ms"] = Math.Round(Percentile(bareSamples, 0.50), 3),
     ["bare_p99_ms"] = Math.Round(Percentile(bareSamples, 0.99), 3),
     ["hub_p50_ms"] = Math.Round(Percentile(hubSamples, 0.50), 3),

@@ -71,7 +71,6 @@ internal sealed class DeliveryFigures
         v["system"] = options.System;
         v["calls"] = calls.CallIds.Length;
         v["concurrency"] = options.Concurrency;
-        v["warmup_calls"] = options.Warmup;
         v["acked"] = calls.CallIds.Length - calls.Errors;
         v["errors"] = calls.Errors;
         v["delivered"] = delivered;

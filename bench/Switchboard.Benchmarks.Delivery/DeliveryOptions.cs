@@ -7,8 +7,11 @@ internal sealed record DeliveryOptions
 {
     public const string Usage =
         "usage: Switchboard.Benchmarks.Delivery --system NAME --target http[s]://127.0.0.1:PORT/path --receiver-port PORT\n" +
-        "         [--calls N=5000] [--concurrency C=32] [--warmup N=300] [--run ID] [--timeout SECONDS=120]\n" +
-        "         [--header 'Name: value']...\n" +
+        "         [--calls N=5000] [--concurrency C=32] [--warmup N=10000] [--warmup-rounds R=8] [--run ID]\n" +
+        "         [--timeout SECONDS=120] [--warm-signal PATH] [--header 'Name: value']...\n" +
+        "Warms up in rounds of N calls until a round's throughput is within 5% of the one before (at most R).\n" +
+        "With --warm-signal it then creates PATH and waits (up to 30 s) until PATH is removed before measuring,\n" +
+        "so a script can read the server's CPU time between warm-up and measured calls.\n" +
         "Starts the counting receiver on 127.0.0.1:PORT, posts one call.wrapup_completed event per call to the\n" +
         "target (C in flight, each worker sending its next when the previous was acknowledged), waits until\n" +
         "every call's write reached the receiver, and prints one JSON object on the last line of stdout.\n" +
@@ -25,8 +28,17 @@ internal sealed record DeliveryOptions
 
     public int Concurrency { get; init; } = 32;
 
-    /// <summary>Calls sent (and awaited at the receiver) before the measured ones, which JIT-compile and warm every process.</summary>
-    public int Warmup { get; init; } = 300;
+    /// <summary>
+    /// Calls per warm-up round, sent (and awaited at the receiver) before the measured ones: rounds repeat until the
+    /// throughput settles, since the systems under test (.NET with tiered compilation, V8) speed up for tens of seconds.
+    /// </summary>
+    public int Warmup { get; init; } = 10000;
+
+    /// <summary>The most warm-up rounds.</summary>
+    public int WarmupRounds { get; init; } = 8;
+
+    /// <summary>A file to create after the warm-up, and to wait for the removal of, before the measured calls.</summary>
+    public string? WarmSignal { get; init; }
 
     /// <summary>Part of every event and call id, so runs against the same database never collide.</summary>
     public string Run { get; init; } = Guid.NewGuid().ToString("N")[..8];
@@ -76,7 +88,9 @@ internal sealed record DeliveryOptions
             ReceiverPort = Int(values, "receiver-port", null, 1, 65535),
             Calls = Int(values, "calls", 5000, 1, 1_000_000),
             Concurrency = Int(values, "concurrency", 32, 1, 1024),
-            Warmup = Int(values, "warmup", 300, 0, 100_000),
+            Warmup = Int(values, "warmup", 10000, 0, 100_000),
+            WarmupRounds = Int(values, "warmup-rounds", 8, 1, 50),
+            WarmSignal = Take(values, "warm-signal"),
             Run = Take(values, "run") ?? Guid.NewGuid().ToString("N")[..8],
             Timeout = TimeSpan.FromSeconds(Int(values, "timeout", 120, 1, 3600)),
             Headers = headers,

@@ -1,6 +1,6 @@
 // bench/delivery.sh's driver for one system under test (the hub, or Node-RED as the baseline): starts the
-// counting receiver on the given port (the system was configured to write there), sends a warm-up of
-// calls and waits for their writes, then sends the measured calls (closed loop, C in flight) and waits
+// counting receiver on the given port (the system was configured to write there), sends warm-up rounds of
+// calls (waiting for their writes) until the throughput settles, then sends the measured calls (closed loop, C in flight) and waits
 // until every call's write reached the receiver or the timeout passed. Prints one JSON object last:
 // throughput from the first send to the last arrival, lag from the acknowledgement (and from the send)
 // to the arrival, and whether every call arrived exactly once. Exit code 0 when it did, 2 when not.
@@ -31,22 +31,46 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+var warmup = new WarmupFigures();
 if (options.Warmup > 0)
 {
-    Say($"warm-up: {options.Warmup} calls");
-    var warm = await driver.SendAsync(options.Run + "w", options.Warmup, stop.Token);
-    if (warm.Errors > 0)
+    double? previous = null;
+    for (var round = 1; round <= options.WarmupRounds && !warmup.Settled; round++)
     {
-        Say($"warm-up: {warm.Errors} calls failed, first: {warm.FirstError}");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var already = receiver.Distinct;
+        var warm = await driver.SendAsync($"{options.Run}w{round}", options.Warmup, stop.Token);
+        if (warm.Errors > 0)
+        {
+            Say($"warm-up round {round}: {warm.Errors} calls failed, first: {warm.FirstError}");
+        }
+
+        try
+        {
+            await receiver.WaitForAsync(already + options.Warmup - warm.Errors, options.Timeout, stop.Token);
+        }
+        catch (TimeoutException ex)
+        {
+            Say($"warm-up round {round}: {ex.Message}");
+        }
+
+        var perSecond = (receiver.Distinct - already) / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        warmup = warmup with { Rounds = round, Calls = warmup.Calls + options.Warmup, Settled = previous is { } p && Math.Abs(perSecond - p) < 0.05 * p };
+        Say(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warm-up round {round}: {options.Warmup} calls, {perSecond:F0} delivered/s"));
+        previous = perSecond;
     }
 
-    try
+    Say(warmup.Settled ? $"warm-up: throughput settled after {warmup.Rounds} rounds" : $"warm-up: throughput still moving after {warmup.Rounds} rounds");
+}
+
+if (options.WarmSignal is { } signal)
+{
+    // The script reads the server's CPU time now, then removes the file.
+    await File.WriteAllTextAsync(signal, "warm\n", stop.Token);
+    var waited = System.Diagnostics.Stopwatch.StartNew();
+    while (File.Exists(signal) && waited.Elapsed < TimeSpan.FromSeconds(30))
     {
-        await receiver.WaitForAsync(options.Warmup - warm.Errors, options.Timeout, stop.Token);
-    }
-    catch (TimeoutException ex)
-    {
-        Say($"warm-up: {ex.Message}");
+        await Task.Delay(10, stop.Token);
     }
 }
 
@@ -72,8 +96,14 @@ var driverCpu = Environment.CpuUsage.TotalTime - cpuBefore;
 // A write repeated shortly after the last one arrived still counts as a duplicate.
 await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
 var figures = DeliveryFigures.Of(options, calls, receiver.ArrivalsByCallId);
+figures.Set("warmup_rounds", warmup.Rounds);
+figures.Set("warmup_calls", warmup.Calls);
+figures.Set("warmup_settled", warmup.Settled ? 1 : 0);
 figures.Set("driver_cpu_ms_per_call", Math.Round(driverCpu.TotalMilliseconds / options.Calls, 3));
 figures.Set("timed_out", timedOut ? 1 : 0);
 figures.Set("receiver_refused", receiver.Refused);
 Console.Out.WriteLine(figures.ToJson());
 return figures.ExactlyOnce && calls.Errors == 0 ? 0 : 2;
+
+/// <summary>How the warm-up went: rounds run, calls sent, and whether the last round's throughput was within 5% of the one before.</summary>
+internal sealed record WarmupFigures(int Rounds = 0, int Calls = 0, bool Settled = false);

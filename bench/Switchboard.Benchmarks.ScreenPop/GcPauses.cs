@@ -17,6 +17,8 @@ internal sealed class GcPauses : EventListener
     private readonly ConcurrentQueue<(long Start, long End)> _pauses = new();
     private readonly ConcurrentQueue<string> _collections = new();
     private long _suspended = -1;
+    private long _suspendedAll = -1;
+    private long _restarting = -1;
     private string _current = "?";
 
     /// <summary>Milliseconds of [<paramref name="start"/>, <paramref name="end"/>] (Stopwatch timestamps) the process spent paused.</summary>
@@ -62,20 +64,34 @@ internal sealed class GcPauses : EventListener
             case { } name when name.StartsWith("GCSuspendEEBegin", StringComparison.Ordinal):
                 Interlocked.Exchange(ref _suspended, Ticks(e.TimeStamp));
                 break;
+            case { } name when name.StartsWith("GCSuspendEEEnd", StringComparison.Ordinal):
+                Interlocked.Exchange(ref _suspendedAll, Ticks(e.TimeStamp));
+                break;
+            case { } name when name.StartsWith("GCRestartEEBegin", StringComparison.Ordinal):
+                Interlocked.Exchange(ref _restarting, Ticks(e.TimeStamp));
+                break;
             case { } name when name.StartsWith("GCRestartEEEnd", StringComparison.Ordinal):
                 var start = Interlocked.Exchange(ref _suspended, -1);
                 if (start >= 0)
                 {
                     var end = Ticks(e.TimeStamp);
                     _pauses.Enqueue((start, end));
+                    // Suspending (every thread brought to a safe point), collecting, restarting.
+                    var suspendedAll = Interlocked.Exchange(ref _suspendedAll, -1);
+                    var restarting = Interlocked.Exchange(ref _restarting, -1);
+                    var phases = suspendedAll >= start && restarting >= suspendedAll
+                        ? FormattableString.Invariant($" (suspend {Ms(suspendedAll - start):F1}, collect {Ms(restarting - suspendedAll):F1}, restart {Ms(end - restarting):F1})")
+                        : string.Empty;
                     _collections.Enqueue(FormattableString.Invariant(
-                        $"at {(start - _originTicks) * 1000.0 / Stopwatch.Frequency:F0} ms paused {(end - start) * 1000.0 / Stopwatch.Frequency:F1} ms: {_current}"));
+                        $"at {Ms(start - _originTicks):F0} ms paused {Ms(end - start):F1} ms{phases}: {_current}"));
                     _current = "?";
                 }
 
                 break;
         }
     }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private long Ticks(DateTime utc) => _originTicks + (long)((utc.ToUniversalTime() - _originUtc).TotalSeconds * Stopwatch.Frequency);
 }

@@ -4,10 +4,10 @@
 // file. Pops are started open loop at a fixed rate, each for a distinct caller both systems know, so
 // each pop is one match that loads orders and tickets from both: B's chain (findByPhone, then its
 // order and ticket lists in parallel, 80 + 80 ms) is the critical path.
-//   1. cache off (CacheSeconds 0): warm-up, then the measured run;
+//   1. cache off (CacheSeconds 0): warm-up rounds until the JIT is quiet (JitWarmup), then the measured run;
 //   2. cache on (CacheSeconds 60): a pass over fresh callers fills the cache, the same callers popped again are measured;
 //   3. baseline: the same requests to B by a bare HttpClient (findByPhone, then both lists in parallel), open loop at the same rate.
-// Arguments: rate warm-up-s duration-s cache-pass-s bare-s. Prints one JSON object last. GC pauses are
+// Arguments: rate warm-up-round-s duration-s cache-pass-s bare-s [max-warm-up-rounds]. Prints one JSON object last. GC pauses are
 // recorded (GcPauses) to split the overhead's tail into the collector's share and the rest.
 using System.Diagnostics;
 using System.Globalization;
@@ -15,6 +15,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Benchmarks.ScreenPop;
+using Switchboard.Benchmarks.Shared;
 using Switchboard.Configuration;
 using Switchboard.Connectors.Operations;
 using Switchboard.Core.Phones;
@@ -28,8 +29,10 @@ var warmupSeconds = Arg(1, 5);
 var durationSeconds = Arg(2, 20);
 var cacheSeconds = Arg(3, 8);
 var bareSeconds = Arg(4, 10);
+var maxWarmupRounds = Arg(5, 12);
 const int BareWarmupSeconds = 2;
-var callers = rate * (warmupSeconds + durationSeconds + cacheSeconds + BareWarmupSeconds + bareSeconds) + 1;
+const int MaxBareWarmupRounds = 8;
+var callers = rate * (warmupSeconds * maxWarmupRounds + durationSeconds + cacheSeconds + BareWarmupSeconds * MaxBareWarmupRounds + bareSeconds) + 1;
 var nextCaller = 0;
 int[] Take(int seconds)
 {
@@ -225,16 +228,28 @@ using var pauses = new GcPauses();
 await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
 {
     var engine = hub.GetRequiredService<ScreenPopEngine>();
-    Console.Error.WriteLine($"system A (20 ms) at {systemA.Address}, system B (80 ms) at {systemB.Address}; warming up {warmupSeconds} s at {rate}/s");
-    var warm = Take(warmupSeconds);
-    Report("warm-up", await OpenLoop.RunAsync(rate, warm.Length, (i, due) => PopAsync(engine, "warm", warm[i], due)));
+    Console.Error.WriteLine($"system A (20 ms) at {systemA.Address}, system B (80 ms) at {systemB.Address}; warming up in rounds of {warmupSeconds} s at {rate}/s until the JIT is quiet");
+    var warmup = await JitWarmup.RunAsync(
+        async _ =>
+        {
+            var warm = Take(warmupSeconds);
+            Report("warm-up", await OpenLoop.RunAsync(rate, warm.Length, (i, due) => PopAsync(engine, "warm", warm[i], due)));
+        },
+        maxWarmupRounds,
+        Console.Error.WriteLine);
+    figures["warmup_s"] = warmup.Rounds * warmupSeconds;
+    figures["warmup_last_round_methods"] = warmup.LastRoundMethods;
+    figures["warmup_methods_compiled"] = warmup.MethodsCompiled;
+    figures["warmup_compile_ms"] = Math.Round(warmup.CompileMs);
     var measured = Take(durationSeconds);
     Console.Error.WriteLine($"cache off: {durationSeconds} s at {rate}/s");
     var cpu = Environment.CpuUsage.TotalTime;
     var gc = GcFigures.Take();
     var allocated = GC.GetTotalAllocatedBytes();
+    var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
     allocations?.Reset();
     var run = await OpenLoop.RunAsync(rate, measured.Length, (i, due) => PopAsync(engine, "pop", measured[i], due));
+    figures["jit_methods_during_run"] = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
     figures["cpu_ms_per_pop"] = Math.Round((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / measured.Length, 3);
     figures["allocated_kib_per_pop"] = Math.Round((GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / measured.Length, 1);
     foreach (var (type, bytes) in allocations?.Top(40) ?? [])
@@ -320,8 +335,14 @@ await using (var hub = await StartHubAsync("hub-cache-on.db", 60))
 }
 
 // 3. Baseline: the same chain of requests to B with a bare HttpClient.
-var bareWarm = Take(BareWarmupSeconds);
-Report("bare warm-up", await OpenLoop.RunAsync(rate, bareWarm.Length, (i, due) => BareAsync(bareWarm[i], due)));
+await JitWarmup.RunAsync(
+    async _ =>
+    {
+        var bareWarm = Take(BareWarmupSeconds);
+        Report("bare warm-up", await OpenLoop.RunAsync(rate, bareWarm.Length, (i, due) => BareAsync(bareWarm[i], due)));
+    },
+    MaxBareWarmupRounds,
+    Console.Error.WriteLine);
 var bareCallers = Take(bareSeconds);
 var bareCpu = Environment.CpuUsage.TotalTime;
 var bareAllocated = GC.GetTotalAllocatedBytes();
