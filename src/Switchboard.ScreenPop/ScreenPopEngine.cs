@@ -24,9 +24,6 @@ public sealed class ScreenPopEngine
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
-    // Calls held for Latest and picks at most; past it the least recently touched go first.
-    private const int MaxSessions = 50_000;
-
     private readonly Func<HubConfiguration?> _configuration;
     private readonly PhoneNormalizer _phones;
     private readonly ScreenPopOptions _options;
@@ -156,6 +153,9 @@ public sealed class ScreenPopEngine
         var carry = session.Carry with { Records = [.. session.Carry.Records, created] };
         return PickCoreAsync(session, carry, created.Id.Key, Matching.MatchDecision.Created, ct, created);
     }
+
+    /// <summary>How many calls' pops are held now (for tests and diagnostics).</summary>
+    internal int HeldCalls => _sessions.Count;
 
     /// <summary>The last snapshot of the call's pop or pick; null when there was none within <see cref="ScreenPopOptions.RetainMinutes"/>.</summary>
     public ScreenPopView? Latest(string callId)
@@ -301,7 +301,7 @@ public sealed class ScreenPopEngine
     private void Sweep()
     {
         var last = Interlocked.Read(ref _lastSweep);
-        var due = _time.GetElapsedTime(last) >= SweepEvery || Interlocked.Increment(ref _sinceSweep) % 1024 == 0 && _sessions.Count >= MaxSessions;
+        var due = _time.GetElapsedTime(last) >= SweepEvery || Interlocked.Increment(ref _sinceSweep) % 1024 == 0 && _sessions.Count >= _options.MaxHeldCalls;
         if (!due || Interlocked.CompareExchange(ref _lastSweep, _time.GetTimestamp(), last) != last)
         {
             return;
@@ -315,10 +315,12 @@ public sealed class ScreenPopEngine
             }
         }
 
-        var excess = _sessions.Count - MaxSessions;
+        var excess = _sessions.Count - _options.MaxHeldCalls;
         if (excess > 0)
         {
-            foreach (var (callId, session) in _sessions.OrderBy(s => s.Value.TouchedAt).Take(excess + MaxSessions / 10).ToList())
+            // A snapshot taken under the dictionary's locks: sorting the live dictionary copied it into an array sized
+            // a moment before, and a call added in between made the copy (and the pop that swept) throw.
+            foreach (var (callId, session) in _sessions.ToArray().OrderBy(s => s.Value.TouchedAt).Take(excess + _options.MaxHeldCalls / 10))
             {
                 _sessions.TryRemove(KeyValuePair.Create(callId, session));
             }

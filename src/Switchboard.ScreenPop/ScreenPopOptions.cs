@@ -28,6 +28,10 @@ public sealed class ScreenPopOptions
     [Range(1, 1440)]
     public int RetainMinutes { get; set; } = 30;
 
+    /// <summary>How many calls' pops are held at most (each a few kilobytes); past it the least recently touched go first.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxHeldCalls { get; set; } = 50_000;
+
     /// <summary>Throws with every field out of range.</summary>
     /// <summary>The options a configuration asks for: the <c>screenPop</c> section of its first screenPop flow, else the defaults.</summary>
     public static ScreenPopOptions From(Switchboard.Configuration.HubConfiguration configuration)
