@@ -131,14 +131,20 @@ var bareSamples = new List<double>();
 var hubSamples = new List<double>();
 var bareTime = TimeSpan.Zero;
 var hubTime = TimeSpan.Zero;
+// Bytes the whole process allocated during each side's blocks (the stub's share is the same on both sides).
+long bareAllocated = 0, hubAllocated = 0;
 for (var done = 0; done < calls; done += Block)
 {
     var t = Stopwatch.GetTimestamp();
+    var allocated = GC.GetTotalAllocatedBytes();
     bareSamples.AddRange(await Measure(Bare, Block));
     bareTime += Stopwatch.GetElapsedTime(t);
+    bareAllocated += GC.GetTotalAllocatedBytes() - allocated;
     t = Stopwatch.GetTimestamp();
+    allocated = GC.GetTotalAllocatedBytes();
     hubSamples.AddRange(await Measure(Hub, Block));
     hubTime += Stopwatch.GetElapsedTime(t);
+    hubAllocated += GC.GetTotalAllocatedBytes() - allocated;
     if (done % 5_000 == 0)
     {
         Console.Error.WriteLine($"{done + Block}/{calls} calls each");
@@ -164,6 +170,8 @@ var figures = new Dictionary<string, object>
     ["hub_p99_ms"] = Math.Round(Percentile(hubSamples, 0.99), 3),
     ["bare_calls_per_s"] = Math.Round(calls / bareTime.TotalSeconds, 0),
     ["hub_calls_per_s"] = Math.Round(calls / hubTime.TotalSeconds, 0),
+    ["bare_allocated_kib_per_call"] = Math.Round(bareAllocated / 1024.0 / calls, 1),
+    ["hub_allocated_kib_per_call"] = Math.Round(hubAllocated / 1024.0 / calls, 1),
 };
 figures["overhead_p50_ms"] = Math.Round((double)figures["hub_p50_ms"] - (double)figures["bare_p50_ms"], 3);
 figures["overhead_p99_ms"] = Math.Round((double)figures["hub_p99_ms"] - (double)figures["bare_p99_ms"], 3);
