@@ -145,15 +145,16 @@ internal sealed class ValueConverter(PhoneNormalizer phones)
     {
         var format = string.IsNullOrWhiteSpace(field.Format) ? "iso" : field.Format.Trim();
         var zone = ResolveTimeZone(field.TimeZone);
-        var notADate = new ConversionException($"is not a date in the format {format}");
+        // Made only when thrown: every date a mapping read used to allocate it, message and all.
+        ConversionException NotADate() => new($"is not a date in the format {format}");
 
         if (format.Equals("epochSeconds", StringComparison.OrdinalIgnoreCase) || format.Equals("epochMillis", StringComparison.OrdinalIgnoreCase))
         {
-            var number = ToDecimal(value) ?? throw notADate;
+            var number = ToDecimal(value) ?? throw NotADate();
             var millis = format.Equals("epochSeconds", StringComparison.OrdinalIgnoreCase) ? number * 1000 : number;
             if (millis < -62_135_596_800_000m || millis > 253_402_300_799_999m)
             {
-                throw notADate;
+                throw NotADate();
             }
 
             var instant = DateTimeOffset.FromUnixTimeMilliseconds((long)decimal.Truncate(millis));
@@ -163,14 +164,14 @@ internal sealed class ValueConverter(PhoneNormalizer phones)
 
         if (value.Type != JTokenType.String)
         {
-            throw notADate;
+            throw NotADate();
         }
 
         var text = ((string)value!).Trim();
         string[] formats = format.Equals("iso", StringComparison.OrdinalIgnoreCase) ? IsoFormats : [format];
         if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
-            throw notADate;
+            throw NotADate();
         }
 
         if (parsed.Kind != DateTimeKind.Unspecified)
@@ -178,7 +179,7 @@ internal sealed class ValueConverter(PhoneNormalizer phones)
             // The text carries its offset: the instant is fixed, the wall clock is the source's own.
             if (!DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
             {
-                throw notADate;
+                throw NotADate();
             }
 
             wallClock = withOffset.DateTime;
