@@ -5,7 +5,7 @@
 #            its max throughput over plain HTTP for context),
 #            then the hub on SQLite and PostgreSQL, each at durability `process` and `power`
 #   each:    wrk warm-up in 5 s rounds until the throughput settles (from the third round, two rounds within 5%;
-#            at most 8 rounds: the servers run with tiered compilation), wrk max throughput (6 s, 2 threads,
+#            at most 6 rounds: the servers run with tiered compilation), wrk max throughput (6 s, 2 threads,
 #            64 connections), then Switchboard.LoadGenerator open loop at half load (6 s, 64 connections)
 #   half load: half of the bare HTTPS endpoint's max for the hub, or half of the hub's own max
 #            when it cannot serve that much (the table says which)
@@ -23,10 +23,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 warmup_s=${BENCH_WARMUP_S:-5}
-warmup_rounds=${BENCH_WARMUP_ROUNDS:-8}
+warmup_rounds=${BENCH_WARMUP_ROUNDS:-6}
 wrk_s=${BENCH_WRK_S:-6}
 load_s=${BENCH_LOAD_S:-6}
-settle_s=${BENCH_SETTLE_S:-8}
+settle_s=${BENCH_SETTLE_S:-5}
 connections=64
 threads=2
 started=$SECONDS
