@@ -103,7 +103,9 @@ public sealed class SharedCacheTests
     {
         var redis = Environment.GetEnvironmentVariable(TestHub.RedisVariable).ShouldNotBeNull($"{TestHub.RedisVariable} is set by test.sh");
         var prefix = Prefix();
-        await using var cache = new RedisLookupCache(redis, prefix, TimeSpan.FromMilliseconds(1000), TimeProvider.System, NullLogger.Instance);
+        // Lifetimes of 3 s and steps of 1.8 s: a busy CI machine once took over a second between adding "last" and reading the
+        // sets, when lifetimes were 1 s, and both sets had expired.
+        await using var cache = new RedisLookupCache(redis, prefix, TimeSpan.FromMilliseconds(3000), TimeProvider.System, NullLogger.Instance);
         await cache.Connection;
         await using var server = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis);
         var database = server.GetDatabase();
@@ -111,15 +113,15 @@ public sealed class SharedCacheTests
 
         // The set lives on while answers keep coming (each add extends it): "first" expires inside it.
         await cache.PutAsync("first", answer, [LookupCache.SystemTag("crm")], Ct);
-        await Task.Delay(600, Ct);
+        await Task.Delay(1800, Ct);
         await cache.PutAsync("middle", answer, [LookupCache.SystemTag("crm")], Ct);
-        await Task.Delay(600, Ct);
+        await Task.Delay(1800, Ct);
         var beforeLast = await ServerMillisecondsAsync(database);
         await cache.PutAsync("last", answer, [LookupCache.SystemTag("crm")], Ct);
 
         // Every answer carries its system's tag and "all": without trimming, both sets would grow with every answer kept.
         // Adding "last" dropped every member already expired then; "middle" stays too unless a slow machine let it expire
-        // (its lifetime is 1 s, its margin 0.4 s), so the test asserts what holds either way.
+        // (its lifetime is 3 s, its margin 1.2 s), so the test asserts what holds either way.
         var members = await database.SortedSetRangeByRankWithScoresAsync($"{prefix}:pop:t:system:crm");
         var names = members.Select(m => m.Element.ToString()).ToList();
         names.ShouldNotContain($"{prefix}:pop:v:first");
