@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 
@@ -29,16 +30,17 @@ internal static class JitWarmup
         var totalMethods = 0L;
         var totalTime = TimeSpan.Zero;
         var last = 0L;
+        var warming = Stopwatch.StartNew();
         for (var i = 0; i < maxRounds; i++)
         {
             var methods = JitInfo.GetCompiledMethodCount();
             var time = JitInfo.GetCompilationTime();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             do
             {
                 await round(i);
             }
-            while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < MinimumRound);
+            while (Stopwatch.GetElapsedTime(started) < MinimumRound);
 
             var compiled = JitInfo.GetCompiledMethodCount() - methods;
             var spent = JitInfo.GetCompilationTime() - time;
@@ -48,14 +50,14 @@ internal static class JitWarmup
             log(string.Create(CultureInfo.InvariantCulture, $"warm-up round {i + 1}: {compiled} methods compiled in {spent.TotalMilliseconds:F0} ms"));
             if (i > 0 && compiled <= QuietMethods)
             {
-                return new JitWarmupResult(i + 1, true, totalMethods, totalTime.TotalMilliseconds, compiled);
+                return new JitWarmupResult(i + 1, warming.Elapsed.TotalSeconds, totalMethods, totalTime.TotalMilliseconds, compiled);
             }
         }
 
         log($"warm-up: the JIT was still compiling after {maxRounds} rounds; the figures include compilation");
-        return new JitWarmupResult(maxRounds, false, totalMethods, totalTime.TotalMilliseconds, last);
+        return new JitWarmupResult(maxRounds, warming.Elapsed.TotalSeconds, totalMethods, totalTime.TotalMilliseconds, last);
     }
 }
 
-/// <summary>How a warm-up went: rounds run, whether the last was quiet, and what was compiled in all.</summary>
-internal sealed record JitWarmupResult(int Rounds, bool Quiet, long MethodsCompiled, double CompileMs, long LastRoundMethods);
+/// <summary>How a warm-up went: rounds run and how long they took, what was compiled in all and in the last round (quiet when at most <see cref="JitWarmup.QuietMethods"/>).</summary>
+internal sealed record JitWarmupResult(int Rounds, double Seconds, long MethodsCompiled, double CompileMs, long LastRoundMethods);

@@ -32,7 +32,9 @@ var bareSeconds = Arg(4, 10);
 var maxWarmupRounds = Arg(5, 12);
 const int BareWarmupSeconds = 2;
 const int MaxBareWarmupRounds = 8;
-var callers = rate * (warmupSeconds * maxWarmupRounds + durationSeconds + cacheSeconds + BareWarmupSeconds * MaxBareWarmupRounds + bareSeconds) + 1;
+// A warm-up round shorter than JitWarmup.MinimumRound is repeated until it is not, taking callers each time.
+var warmupRoundSeconds = Math.Max(warmupSeconds, (int)JitWarmup.MinimumRound.TotalSeconds);
+var callers = rate * (warmupRoundSeconds * maxWarmupRounds + durationSeconds + cacheSeconds + BareWarmupSeconds * MaxBareWarmupRounds + bareSeconds) + 1;
 var nextCaller = 0;
 int[] Take(int seconds)
 {
@@ -237,7 +239,7 @@ await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
         },
         maxWarmupRounds,
         Console.Error.WriteLine);
-    figures["warmup_s"] = warmup.Rounds * warmupSeconds;
+    figures["warmup_s"] = Math.Round(warmup.Seconds);
     figures["warmup_last_round_methods"] = warmup.LastRoundMethods;
     figures["warmup_methods_compiled"] = warmup.MethodsCompiled;
     figures["warmup_compile_ms"] = Math.Round(warmup.CompileMs);

@@ -26,9 +26,9 @@ internal static partial class PopLog
     [LoggerMessage(EventId = 6506, Level = LogLevel.Debug, Message = "Screen pop of call {CallId}: the call's complete pop shown again for agent {AgentId}, no lookups")]
     public static partial void Reused(ILogger logger, string callId, string? agentId);
 
-    [LoggerMessage(EventId = 6508, Level = LogLevel.Error, Message = "Screen pop: letting go of held calls failed; they stay until the next sweep")]
-    public static partial void LetGoFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 6507, Level = LogLevel.Information, Message = "Screen pop: customers changed; {Count} cached answers dropped for {Tags} phone numbers and records")]
     public static partial void CustomersChanged(ILogger logger, int count, int tags);
+
+    [LoggerMessage(EventId = 6508, Level = LogLevel.Error, Message = "Screen pop: letting go of held calls failed; they stay until the next sweep")]
+    public static partial void LetGoFailed(ILogger logger, Exception exception);
 }

@@ -295,8 +295,10 @@ public sealed class ScreenPopEngine
             request.Queue, request.Direction);
     }
 
-    private bool Expired(PopSession session) =>
-        _time.GetUtcNow() - session.TouchedAt > TimeSpan.FromMinutes(_options.RetainMinutes);
+    private bool Expired(PopSession session) => Expired(session, _time.GetUtcNow());
+
+    private bool Expired(PopSession session, DateTimeOffset now) =>
+        now - session.TouchedAt > TimeSpan.FromMinutes(_options.RetainMinutes);
 
     /// <summary>
     /// Lets go of calls past <see cref="ScreenPopOptions.RetainMinutes"/> (once a minute) and, past
@@ -331,10 +333,10 @@ public sealed class ScreenPopEngine
 
     private void LetGoCore()
     {
-        var cutoff = _time.GetUtcNow() - TimeSpan.FromMinutes(_options.RetainMinutes);
+        var now = _time.GetUtcNow();
         foreach (var (callId, session) in _sessions)
         {
-            if (session.TouchedAt < cutoff)
+            if (Expired(session, now))
             {
                 _sessions.TryRemove(KeyValuePair.Create(callId, session));
             }

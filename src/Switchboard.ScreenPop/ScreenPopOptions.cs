@@ -32,7 +32,6 @@ public sealed class ScreenPopOptions
     [Range(100, 1_000_000)]
     public int MaxHeldCalls { get; set; } = 50_000;
 
-    /// <summary>Throws with every field out of range.</summary>
     /// <summary>The options a configuration asks for: the <c>screenPop</c> section of its first screenPop flow, else the defaults.</summary>
     public static ScreenPopOptions From(Switchboard.Configuration.HubConfiguration configuration)
     {
@@ -49,6 +48,7 @@ public sealed class ScreenPopOptions
         };
     }
 
+    /// <summary>Throws with every field out of range.</summary>
     public void Validate()
     {
         var results = new List<ValidationResult>();
