@@ -108,7 +108,9 @@ bench_build() {
   for project in "$@"; do
     log="$BENCH_OUT/build-$(basename "$project").log"
     bench_say "building $project (Release)"
-    if ! dotnet build "$BENCH_ROOT/$project" -c Release -nologo -v:quiet >"$log" 2>&1; then
+    # Without the analyzers and code-style checks (./test.sh's build enforces them): the same binaries, built
+    # about a quarter faster, which keeps a benchmark run from a fresh clone under 5 minutes.
+    if ! dotnet build "$BENCH_ROOT/$project" -c Release -nologo -v:quiet -p:RunAnalyzers=false -p:EnforceCodeStyleInBuild=false >"$log" 2>&1; then
       grep -E ': (error|warning) ' "$log" | sort -u >&2 || tail -n 30 "$log" >&2
       bench_fail "build of $project (log: $log)"
     fi
