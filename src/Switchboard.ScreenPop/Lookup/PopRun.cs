@@ -309,7 +309,7 @@ internal sealed partial class PopRun
             .DistinctBy(t => (t.System, t.ExternalId))
             .Take(MaxItems);
         var interactions = details.SelectMany(d => d.Interactions).OrderByDescending(i => i.StartedAt).Take(_context.Options.HistoryCount);
-        return focus.ToCustomer(CustomerUrl, [.. orders], [.. tickets], [.. interactions]);
+        return focus.ToCustomer(Candidate(focus), [.. orders], [.. tickets], [.. interactions]);
     }
 
     private string? CustomerUrl(SystemId id, JsonObject? fields) =>

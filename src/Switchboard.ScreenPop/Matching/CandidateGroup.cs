@@ -64,17 +64,21 @@ internal sealed class CandidateGroup
         Links = Links(url),
     };
 
-    public PopCustomer ToCustomer(LinkUrl url, IReadOnlyList<PopOrder> orders, IReadOnlyList<PopTicket> tickets, IReadOnlyList<PopInteraction> interactions) => new()
+    /// <summary>
+    /// The customer 360 of this group with its details. <paramref name="candidate"/> is this group's candidate: its links
+    /// are the customer's, rendered once for all the snapshots of a pop rather than once per snapshot.
+    /// </summary>
+    public PopCustomer ToCustomer(PopCandidate candidate, IReadOnlyList<PopOrder> orders, IReadOnlyList<PopTicket> tickets, IReadOnlyList<PopInteraction> interactions) => new()
     {
         Key = Key,
         DisplayName = DisplayName,
         FirstName = First(r => r.FirstName),
         LastName = First(r => r.LastName),
-        Company = First(r => r.Company),
+        Company = candidate.Company,
         Language = First(r => r.Language),
         Phones = Phones,
         Emails = Emails,
-        Links = Links(url),
+        Links = candidate.Key == Key ? candidate.Links : throw new ArgumentException($"The candidate {candidate.Key} is not the group {Key}.", nameof(candidate)),
         Orders = orders,
         Tickets = tickets,
         Interactions = interactions,
