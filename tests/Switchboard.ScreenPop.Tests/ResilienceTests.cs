@@ -26,8 +26,9 @@ public sealed class ResilienceTests
         var anna = last.Customer.ShouldNotBeNull();
         anna.Key.ShouldBe("crm:C-1");
         anna.Tickets.ShouldHaveSingleItem();
-        // Generous: the point is that the pop does not wait out the ERP's 6 s.
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1500 + 1500));
+        // Generous: the point is that the pop does not wait out the ERP's 6 s (its cold start comes first; on a busy
+        // machine that alone took over a second).
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1500 + 2500));
     }
 
     [Fact]
@@ -66,7 +67,9 @@ public sealed class ResilienceTests
         erp.State.ShouldBe(PopSourceState.Unavailable);
         erp.Reason.ShouldBe("no answer within the pop's budget of 600 ms");
         last.Source("crm", "customer.findByPhone").State.ShouldBe(PopSourceState.Answered);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(600 + 1000));
+        // The reason above says the budget ended it; the clock, that nobody waited for the ERP (4 s). Not 600 ms plus a
+        // small margin: the pop's cold start comes first, and on a busy machine took 1.75 s in all.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(3000));
     }
 
     [Fact]
