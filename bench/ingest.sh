@@ -188,11 +188,12 @@ run_hub() {
   [[ $status == 202 ]] && grep -q '"accepted"' "$dir/first-response.json" ||
     bench_fail "POST $url answered $status: $(cat "$dir/first-response.json")"
 
+  # measure() reads max_only (bash's dynamic scope); without a half-load run no load generator requests are acknowledged.
   local max_only=""
   if [[ $durability == power ]] && ((!power_half)); then
     max_only=1 LOAD_OK=0
   fi
-  max_only=$max_only before_half_load=hub_before_half_load measure "$target" "$url" "$half_of_bare" --header "X-Api-Key: $key" "${unique[@]}"
+  before_half_load=hub_before_half_load measure "$target" "$url" "$half_of_bare" --header "X-Api-Key: $key" "${unique[@]}"
   [[ -n ${fig[${target}_backlog_after_max]:-} ]] || fig[${target}_backlog_after_max]=$(journal_count "$target" "WHERE applied = 0")
   fig[${target}_ratio]=$(bench_ratio "${fig[${target}_rps]}" "$bare_rps")
   fig[${target}_backlog_after_half]=$(journal_count "$target" "WHERE applied = 0")

@@ -22,8 +22,8 @@ internal static class JitWarmup
     /// </summary>
     public static readonly TimeSpan MinimumRound = TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs rounds of <paramref name="round"/> (given the round's index) until a round after the first compiles at most <see cref="QuietMethods"/> methods.</summary>
-    public static async Task<JitWarmupResult> RunAsync(Func<int, Task> round, int maxRounds, Action<string> log)
+    /// <summary>Runs rounds of <paramref name="round"/> until a round after the first compiles at most <see cref="QuietMethods"/> methods.</summary>
+    public static async Task<JitWarmupResult> RunAsync(Func<Task> round, int maxRounds, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(log);
@@ -38,7 +38,7 @@ internal static class JitWarmup
             var started = Stopwatch.GetTimestamp();
             do
             {
-                await round(i);
+                await round();
             }
             while (Stopwatch.GetElapsedTime(started) < MinimumRound);
 

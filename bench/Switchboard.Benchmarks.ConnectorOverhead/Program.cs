@@ -119,7 +119,7 @@ async Task<List<double>> Measure(Func<Task> call, int count)
 
 Console.Error.WriteLine($"stub at {address}; warming up until the JIT is quiet");
 var warmup = await JitWarmup.RunAsync(
-    async _ =>
+    async () =>
     {
         await Measure(Bare, 2_000);
         await Measure(Hub, 2_000);

@@ -232,7 +232,7 @@ await using (var hub = await StartHubAsync("hub-cache-off.db", 0))
     var engine = hub.GetRequiredService<ScreenPopEngine>();
     Console.Error.WriteLine($"system A (20 ms) at {systemA.Address}, system B (80 ms) at {systemB.Address}; warming up in rounds of {warmupSeconds} s at {rate}/s until the JIT is quiet");
     var warmup = await JitWarmup.RunAsync(
-        async _ =>
+        async () =>
         {
             var warm = Take(warmupSeconds);
             Report("warm-up", await OpenLoop.RunAsync(rate, warm.Length, (i, due) => PopAsync(engine, "warm", warm[i], due)));
@@ -338,7 +338,7 @@ await using (var hub = await StartHubAsync("hub-cache-on.db", 60))
 
 // 3. Baseline: the same chain of requests to B with a bare HttpClient.
 await JitWarmup.RunAsync(
-    async _ =>
+    async () =>
     {
         var bareWarm = Take(BareWarmupSeconds);
         Report("bare warm-up", await OpenLoop.RunAsync(rate, bareWarm.Length, (i, due) => BareAsync(bareWarm[i], due)));

@@ -78,7 +78,7 @@ internal sealed class CandidateGroup
         Language = First(r => r.Language),
         Phones = Phones,
         Emails = Emails,
-        Links = candidate.Key == Key ? candidate.Links : throw new ArgumentException($"The candidate {candidate.Key} is not the group {Key}.", nameof(candidate)),
+        Links = candidate.Links,
         Orders = orders,
         Tickets = tickets,
         Interactions = interactions,
