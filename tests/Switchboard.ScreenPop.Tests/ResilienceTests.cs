@@ -10,8 +10,8 @@ public sealed class ResilienceTests
     public async Task A_system_slower_than_its_timeout_shows_as_unavailable_while_the_other_fills_the_pop()
     {
         // The CRM's answers must come within the timeout too, also on a busy machine (500 ms once was not enough for its cases).
-        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { SystemTimeoutMs = 1500, BudgetMs = 6000 });
-        StubAnna(pop, erpDelayMs: 6000);
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { SystemTimeoutMs = 1500, BudgetMs = 12000 });
+        StubAnna(pop, erpDelayMs: 10000);
 
         var clock = Stopwatch.StartNew();
         var views = await pop.PopAsync("call-1", AnnaPhone);
@@ -26,9 +26,9 @@ public sealed class ResilienceTests
         var anna = last.Customer.ShouldNotBeNull();
         anna.Key.ShouldBe("crm:C-1");
         anna.Tickets.ShouldHaveSingleItem();
-        // Generous: the point is that the pop does not wait out the ERP's 6 s (its cold start comes first; on a busy
-        // machine that alone took over a second).
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(1500 + 2500));
+        // The reason above says the timeout ended the ERP's part; the clock, that nobody waited out its 10 s. Not 1.5 s plus a
+        // small margin: the pop's cold start comes first, and on a busy CI machine the whole pop once took 4.4 s.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(8000));
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class ResilienceTests
     [Fact]
     public async Task The_budget_ends_the_pop_whatever_is_still_pending()
     {
-        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { BudgetMs = 600, SystemTimeoutMs = 5000 });
-        StubAnna(pop, erpDelayMs: 4000);
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { BudgetMs = 600, SystemTimeoutMs = 12000 });
+        StubAnna(pop, erpDelayMs: 10000);
 
         var clock = Stopwatch.StartNew();
         var last = (await pop.PopAsync("call-1", AnnaPhone))[^1];
@@ -67,9 +67,9 @@ public sealed class ResilienceTests
         erp.State.ShouldBe(PopSourceState.Unavailable);
         erp.Reason.ShouldBe("no answer within the pop's budget of 600 ms");
         last.Source("crm", "customer.findByPhone").State.ShouldBe(PopSourceState.Answered);
-        // The reason above says the budget ended it; the clock, that nobody waited for the ERP (4 s). Not 600 ms plus a
+        // The reason above says the budget ended it; the clock, that nobody waited for the ERP (10 s). Not 600 ms plus a
         // small margin: the pop's cold start comes first, and on a busy machine took 1.75 s in all.
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(3000));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(8000));
     }
 
     [Fact]

@@ -128,8 +128,11 @@ public sealed class SharedCacheTests
         names.ShouldContain($"{prefix}:pop:v:last");
         members.ShouldAllBe(m => m.Score > beforeLast);
         (await database.SortedSetLengthAsync($"{prefix}:pop:t:all")).ShouldBe(names.Count);
-        (await cache.InvalidateAsync([LookupCache.SystemTag("crm")], Ct)).ShouldBe(names.Count);
+        // Invalidating counts the answers it dropped: "middle" may expire between reading the set and dropping it (a CI run
+        // once took that long), so the count is "last" plus whatever else was still alive, never more than the set held.
+        (await cache.InvalidateAsync([LookupCache.SystemTag("crm")], Ct)).ShouldBeInRange(1, names.Count);
         (await database.KeyExistsAsync($"{prefix}:pop:t:system:crm")).ShouldBeFalse();
+        (await database.KeyExistsAsync($"{prefix}:pop:v:last")).ShouldBeFalse();
     }
 
     [Fact]
