@@ -10,6 +10,9 @@ internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine te
     private readonly Uri _address = system.AddressUri
         ?? throw new ArgumentException($"{system.Name} has no HTTP address", nameof(system));
 
+    // What paths resolve against, built once rather than for every request.
+    private Uri? _base;
+
     public RenderedRequest Render(OperationDefinition operation, OperationArguments arguments, string defaultContentType)
     {
         var path = Render(operation, "path", operation.Path ?? string.Empty, arguments);
@@ -59,7 +62,7 @@ internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine te
         return new RenderedRequest
         {
             Method = HttpMethod.Parse(operation.Method.ToString().ToUpperInvariant()),
-            Uri = new UriBuilder(uri) { Query = query.ToString() }.Uri,
+            Uri = query.Length == 0 && uri.Query.Length == 0 ? uri : new UriBuilder(uri) { Query = query.ToString() }.Uri,
             Headers = headers,
             Body = body,
             ContentType = body is null ? null : contentType ?? defaultContentType,
@@ -82,7 +85,8 @@ internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine te
             return _address;
         }
 
-        return Uri.TryCreate(WithTrailingSlash(_address), path.TrimStart('/'), out var uri)
+        _base ??= WithTrailingSlash(_address);
+        return Uri.TryCreate(_base, path.TrimStart('/'), out var uri)
             ? uri
             : throw new ConnectorException(system.Name, operation.Name, ConnectorFailureKind.Configuration,
                 $"the path rendered to '{path}', which is not a valid relative URL");

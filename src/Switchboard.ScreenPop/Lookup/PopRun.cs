@@ -20,6 +20,10 @@ internal sealed partial class PopRun
 {
     private const int MaxItems = 20;
 
+    private static readonly Func<PopOrder, PopOrder, bool> SameOrder = static (a, b) => a.System == b.System && a.ExternalId == b.ExternalId;
+
+    private static readonly Func<PopTicket, PopTicket, bool> SameTicket = static (a, b) => a.System == b.System && a.ExternalId == b.ExternalId;
+
     private readonly PopContext _context;
     private readonly PopCall _call;
     private readonly PopSession _session;
@@ -299,17 +303,68 @@ internal sealed partial class PopRun
 
     private PopCustomer Customer(CandidateGroup focus)
     {
-        var details = _details.Where(d => IsRelevant(d.Key, focus)).Select(d => d.Value).ToList();
-        var orders = _ivrOrders.Where(o => focus.IsKnownBy(o.Owner)).Select(o => o.Item)
-            .Concat(details.SelectMany(d => d.Orders).OrderByDescending(o => o.CreatedAt, StringComparer.Ordinal))
-            .DistinctBy(o => (o.System, o.ExternalId))
-            .Take(MaxItems);
-        var tickets = _ivrTickets.Where(t => focus.IsKnownBy(t.Owner)).Select(t => t.Item)
-            .Concat(details.SelectMany(d => d.Tickets).Where(RecordReader.IsOpen).OrderByDescending(t => t.CreatedAt, StringComparer.Ordinal))
-            .DistinctBy(t => (t.System, t.ExternalId))
-            .Take(MaxItems);
-        var interactions = details.SelectMany(d => d.Interactions).OrderByDescending(i => i.StartedAt).Take(_context.Options.HistoryCount);
-        return focus.ToCustomer(Candidate(focus), [.. orders], [.. tickets], [.. interactions]);
+        // The systems' orders and open tickets newest first, after what the caller quoted in the IVR; each once (by system
+        // and id), at most MaxItems. History newest first, at most HistoryCount.
+        List<PopOrder> answeredOrders = [];
+        List<PopTicket> answeredTickets = [];
+        List<PopInteraction> history = [];
+        foreach (var (slot, step) in _details)
+        {
+            if (!IsRelevant(slot, focus))
+            {
+                continue;
+            }
+
+            answeredOrders.AddRange(step.Orders);
+            foreach (var ticket in step.Tickets)
+            {
+                if (RecordReader.IsOpen(ticket))
+                {
+                    answeredTickets.Add(ticket);
+                }
+            }
+
+            history.AddRange(step.Interactions);
+        }
+
+        ShownItems.SortStable(answeredOrders, static (a, b) => string.CompareOrdinal(b.CreatedAt, a.CreatedAt));
+        ShownItems.SortStable(answeredTickets, static (a, b) => string.CompareOrdinal(b.CreatedAt, a.CreatedAt));
+        ShownItems.SortStable(history, static (a, b) => Nullable.Compare(b.StartedAt, a.StartedAt));
+
+        var orders = new List<PopOrder>(MaxItems);
+        foreach (var owned in _ivrOrders)
+        {
+            if (focus.IsKnownBy(owned.Owner))
+            {
+                ShownItems.AddOnce(orders, owned.Item, SameOrder, MaxItems);
+            }
+        }
+
+        foreach (var order in answeredOrders)
+        {
+            ShownItems.AddOnce(orders, order, SameOrder, MaxItems);
+        }
+
+        var tickets = new List<PopTicket>(MaxItems);
+        foreach (var owned in _ivrTickets)
+        {
+            if (focus.IsKnownBy(owned.Owner))
+            {
+                ShownItems.AddOnce(tickets, owned.Item, SameTicket, MaxItems);
+            }
+        }
+
+        foreach (var ticket in answeredTickets)
+        {
+            ShownItems.AddOnce(tickets, ticket, SameTicket, MaxItems);
+        }
+
+        if (history.Count > _context.Options.HistoryCount)
+        {
+            history.RemoveRange(_context.Options.HistoryCount, history.Count - _context.Options.HistoryCount);
+        }
+
+        return focus.ToCustomer(Candidate(focus), orders, tickets, history);
     }
 
     private string? CustomerUrl(SystemId id, JsonObject? fields) =>
