@@ -331,34 +331,8 @@ internal sealed partial class PopRun
         ShownItems.SortStable(answeredTickets, static (a, b) => string.CompareOrdinal(b.CreatedAt, a.CreatedAt));
         ShownItems.SortStable(history, static (a, b) => Nullable.Compare(b.StartedAt, a.StartedAt));
 
-        var orders = new List<PopOrder>(MaxItems);
-        foreach (var owned in _ivrOrders)
-        {
-            if (focus.IsKnownBy(owned.Owner))
-            {
-                ShownItems.AddOnce(orders, owned.Item, SameOrder, MaxItems);
-            }
-        }
-
-        foreach (var order in answeredOrders)
-        {
-            ShownItems.AddOnce(orders, order, SameOrder, MaxItems);
-        }
-
-        var tickets = new List<PopTicket>(MaxItems);
-        foreach (var owned in _ivrTickets)
-        {
-            if (focus.IsKnownBy(owned.Owner))
-            {
-                ShownItems.AddOnce(tickets, owned.Item, SameTicket, MaxItems);
-            }
-        }
-
-        foreach (var ticket in answeredTickets)
-        {
-            ShownItems.AddOnce(tickets, ticket, SameTicket, MaxItems);
-        }
-
+        var orders = ShownItems.Merge(_ivrOrders, focus, answeredOrders, SameOrder, MaxItems);
+        var tickets = ShownItems.Merge(_ivrTickets, focus, answeredTickets, SameTicket, MaxItems);
         if (history.Count > _context.Options.HistoryCount)
         {
             history.RemoveRange(_context.Options.HistoryCount, history.Count - _context.Options.HistoryCount);

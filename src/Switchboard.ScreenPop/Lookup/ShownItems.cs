@@ -27,6 +27,29 @@ internal static class ShownItems
         }
     }
 
+    /// <summary>
+    /// What the caller quoted in the IVR (of <paramref name="focus"/>) first, then what the systems answered, each item once,
+    /// at most <paramref name="max"/>.
+    /// </summary>
+    public static List<T> Merge<T>(List<OwnedItem<T>> quoted, Matching.CandidateGroup focus, List<T> answered, Func<T, T, bool> same, int max)
+    {
+        var shown = new List<T>(max);
+        foreach (var owned in quoted)
+        {
+            if (focus.IsKnownBy(owned.Owner))
+            {
+                AddOnce(shown, owned.Item, same, max);
+            }
+        }
+
+        foreach (var item in answered)
+        {
+            AddOnce(shown, item, same, max);
+        }
+
+        return shown;
+    }
+
     /// <summary>Adds <paramref name="item"/> unless <paramref name="shown"/> holds the same one already or is full.</summary>
     public static void AddOnce<T>(List<T> shown, T item, Func<T, T, bool> same, int max)
     {

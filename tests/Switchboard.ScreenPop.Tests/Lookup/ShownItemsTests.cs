@@ -1,4 +1,5 @@
 using Switchboard.ScreenPop.Lookup;
+using Switchboard.ScreenPop.Matching;
 
 namespace Switchboard.ScreenPop.Tests.Lookup;
 
@@ -45,6 +46,18 @@ public sealed class ShownItemsTests
         }
 
         shown.Select(o => (o.System, o.ExternalId, o.CreatedAt)).ShouldBe([("erp", "1", "b"), ("crm", "1", "b"), ("erp", "2", "a")]);
+    }
+
+    [Fact]
+    public void Merging_puts_what_the_caller_quoted_first_only_for_the_one_shown_and_each_item_once()
+    {
+        var anna = new CandidateGroup([new FoundRecord { System = "crm", ExternalId = "C-1", Origins = ["phone"] }]);
+        List<OwnedItem<PopOrder>> quoted = [new("crm:C-9", Order("erp", "9", "2026-05-01")), new("crm:C-1", Order("erp", "1", "2025-01-01"))];
+        List<PopOrder> answered = [Order("erp", "2", "2026-02-01"), Order("erp", "1", "2025-01-01")];
+
+        var shown = ShownItems.Merge(quoted, anna, answered, static (a, b) => a.System == b.System && a.ExternalId == b.ExternalId, max: 20);
+
+        shown.Select(o => o.ExternalId).ShouldBe(["1", "2"]);
     }
 
     private static PopOrder Order(string system, string id, string? createdAt) => new() { System = system, ExternalId = id, CreatedAt = createdAt };
