@@ -33,6 +33,7 @@
 #                                        BENCH_PG_PORT. Extra server settings: BENCH_PG_OPTIONS
 #   bench_half RPS                       prints RPS / 2 as a whole number
 #   bench_json_field JSON FIELD          prints a number field of a flat JSON object
+#   bench_json_text JSON FIELD           prints a string field of a flat JSON object (no escaped quotes inside)
 #   bench_ratio A B                      prints A / B with 2 decimals
 #   bench_append_table TITLE HEADER ROW...
 #                                        appends a dated markdown table + machine info to
@@ -306,6 +307,10 @@ bench_wrk_warmup() {
 
 bench_json_field() {
   sed -n "s/.*\"$2\":\([-0-9.eE+]*\).*/\1/p" <<<"$1"
+}
+
+bench_json_text() {
+  sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" <<<"$1"
 }
 
 bench_load() {
