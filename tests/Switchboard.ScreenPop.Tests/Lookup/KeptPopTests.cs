@@ -57,4 +57,34 @@ public sealed class KeptPopTests
         KeptPop.Keep(readView).ShouldBe(keptView);
         KeptPop.Keep(readCarry).ShouldBe(keptCarry);
     }
+
+    [Fact]
+    public void A_kept_pop_is_compressed_to_well_under_its_JSON()
+    {
+        var orders = Enumerable.Range(1, 4).Select(i => new PopOrder
+        {
+            System = "erp", ExternalId = $"O-{i}", Number = $"SO-{i}", Status = "shipped", Total = 99.90m * i, Currency = "EUR",
+            CreatedAt = $"2026-12-0{i}T09:00:00Z", Url = $"https://erp.example/orders/O-{i}",
+        }).ToList();
+        var view = new ScreenPopView
+        {
+            CallId = "call-1", CallerNumber = "+4930123456", Match = PopMatch.Single, MatchedBy = "phone", Complete = true, Sequence = 6,
+            Customer = new PopCustomer { Key = "crm:C-1", DisplayName = "Anna Schmidt", Phones = ["+4930123456"], Orders = orders },
+        };
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(view);
+        var kept = KeptPop.Keep(view);
+
+        kept.Length.ShouldBeLessThan(json.Length / 2);
+        JsonSerializer.Serialize(KeptPop.Read<ScreenPopView>(kept)).ShouldBe(JsonSerializer.Serialize(view));
+    }
+
+    [Fact]
+    public void A_damaged_kept_pop_fails_to_read_with_what_it_was()
+    {
+        var kept = KeptPop.Keep(new ScreenPopView { CallId = "call-1", Match = PopMatch.None, Complete = true, Sequence = 1 });
+
+        Should.Throw<InvalidOperationException>(() => KeptPop.Read<ScreenPopView>(kept[..^3]))
+            .Message.ShouldStartWith("A kept ScreenPopView did not read back whole");
+    }
 }
