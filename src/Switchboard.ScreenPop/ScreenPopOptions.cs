@@ -28,7 +28,7 @@ public sealed class ScreenPopOptions
     [Range(1, 1440)]
     public int RetainMinutes { get; set; } = 30;
 
-    /// <summary>How many calls' pops are held at most (each one or two kilobytes, compressed); past it the least recently touched go first.</summary>
+    /// <summary>How many calls' pops are held at most (each about 2 KB, compressed); past it the least recently touched go first.</summary>
     [Range(100, 1_000_000)]
     public int MaxHeldCalls { get; set; } = 50_000;
 

@@ -16,8 +16,10 @@ namespace Switchboard.ScreenPop.Lookup;
 /// collection after it, and copying them was most of each pause: at 200 pops/s a gen0 collection every ~1.4 s paused
 /// 20-35 ms, with 2.5 of the 3.3 MB it promoted being held pops. One array per part is copied, not traced.
 /// Compressed (Brotli at its fastest), a snapshot with one customer, two orders and a ticket takes 745 bytes instead of
-/// 2,006 as JSON: a third of the memory at <see cref="ScreenPopOptions.MaxHeldCalls"/>, and of what each collection
-/// copies and later promotes. Keeping it took 13 µs instead of 4, reading it back 13 µs (a pop costs about 2 ms of CPU).
+/// 2,006 as JSON, and a held call (its session, call and both arrays) 1.8 KB instead of 3.9 (over 3,000 pops in the
+/// tests' harness): about 90 MB instead of 195 at the <see cref="ScreenPopOptions.MaxHeldCalls"/> default, and less for
+/// each collection to copy and promote. Keeping it took 13 µs instead of 4, reading it back 13 µs (a pop costs about 2 ms
+/// of CPU).
 /// </remarks>
 internal static class KeptPop
 {
