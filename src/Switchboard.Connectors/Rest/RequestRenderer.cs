@@ -7,11 +7,10 @@ namespace Switchboard.Connectors.Rest;
 /// <summary>Renders an operation's path, query, headers, idempotency key and body templates against its arguments.</summary>
 internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine templates)
 {
-    private readonly Uri _address = system.AddressUri
-        ?? throw new ArgumentException($"{system.Name} has no HTTP address", nameof(system));
+    private readonly Uri _address = AddressOf(system);
 
-    // What paths resolve against, built once rather than for every request.
-    private Uri? _base;
+    // What paths resolve against (the address ending in '/'), built once rather than for every request.
+    private readonly Uri _base = WithTrailingSlash(AddressOf(system));
 
     public RenderedRequest Render(OperationDefinition operation, OperationArguments arguments, string defaultContentType)
     {
@@ -85,7 +84,6 @@ internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine te
             return _address;
         }
 
-        _base ??= WithTrailingSlash(_address);
         return Uri.TryCreate(_base, path.TrimStart('/'), out var uri)
             ? uri
             : throw new ConnectorException(system.Name, operation.Name, ConnectorFailureKind.Configuration,
@@ -104,6 +102,9 @@ internal sealed class RequestRenderer(SystemDefinition system, TemplateEngine te
                 $"the {field} template failed: {ex.Message}", ex);
         }
     }
+
+    private static Uri AddressOf(SystemDefinition system) =>
+        system.AddressUri ?? throw new ArgumentException($"{system.Name} has no HTTP address", nameof(system));
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;

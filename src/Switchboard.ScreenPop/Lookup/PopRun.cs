@@ -333,9 +333,10 @@ internal sealed partial class PopRun
 
         var orders = ShownItems.Merge(_ivrOrders, focus, answeredOrders, SameOrder, MaxItems);
         var tickets = ShownItems.Merge(_ivrTickets, focus, answeredTickets, SameTicket, MaxItems);
-        if (history.Count > _context.Options.HistoryCount)
+        var historyCount = _context.Options.HistoryCount;
+        if (history.Count > historyCount)
         {
-            history.RemoveRange(_context.Options.HistoryCount, history.Count - _context.Options.HistoryCount);
+            history.RemoveRange(historyCount, history.Count - historyCount);
         }
 
         return focus.ToCustomer(Candidate(focus), orders, tickets, history);
