@@ -64,11 +64,12 @@ public static class HubApplication
             configuration.Directory, sp.GetRequiredService<ILogger<ConfigurationMonitor>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSwitchboardStorage(HubPaths.StorageOptions(configuration));
         builder.Services.AddSwitchboardSecurity();
-        // The sign-in cookies' keys live in the database, so every hub process sharing it accepts them.
-        builder.Services.AddHubDataProtection();
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<StorageInitializer>();
         // Registered after the storage initializer: hosted services start in order, so the schema exists first.
+        // The sign-in cookies' keys live in the database, so every hub process sharing it accepts them (Data Protection's
+        // own hosted service reads them at start).
+        builder.Services.AddHubDataProtection();
         // Numbers without a country code are read in the running configuration's region, also after a reload.
         builder.Services.AddSingleton(sp =>
         {

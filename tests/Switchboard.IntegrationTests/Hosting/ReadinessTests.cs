@@ -50,6 +50,19 @@ public sealed class ReadinessTests
         (await healthy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().ShouldBe("Healthy");
     }
 
+    [Theory]
+    [InlineData(TestStorage.Sqlite)]
+    [InlineData(TestStorage.PostgreSql)]
+    public async Task A_hub_on_a_new_database_starts_without_logging_an_error(TestStorage storage)
+    {
+        // The sign-in cookies' key ring lives in the database: it was once read before the schema existed.
+        await using var hub = await TestHub.StartAsync(storage);
+
+        (await hub.Client().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        hub.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error)
+            .Select(e => $"{e.Category}: {e.Message} {e.Exception?.Message}").ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task The_hub_serves_https_only()
     {
