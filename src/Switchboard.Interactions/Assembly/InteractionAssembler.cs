@@ -43,8 +43,14 @@ public sealed class InteractionAssembler(
         {
             // Hub processes sharing the database fold one slice at a time: two folding the same rows at once would each
             // create the call's interaction. (SQLite: one process, and its transaction already holds the write lock.)
+            // Every statement of a slice finds its rows by an index. Until autovacuum first analyzes a growing table
+            // (about a minute on a new database), PostgreSQL has no statistics and guesses that each value of an IN list
+            // matches 0.5% of the rows: the lookup of a slice's 32 calls among the interactions was planned as a
+            // sequential scan of the whole table, in every slice, growing with the table. Scans are ruled out for
+            // this transaction only.
             await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_xact_lock(@key)", new { key = AssemblyLockKey }, transaction, cancellationToken: ct));
+                "SET LOCAL enable_seqscan = off; SELECT pg_advisory_xact_lock(@key)",
+                new { key = AssemblyLockKey }, transaction, cancellationToken: ct));
         }
 
         var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Core.Phones;
 using Switchboard.Interactions;
+using Switchboard.Interactions.Assembly;
 using Switchboard.Interactions.Journal;
 using Switchboard.Storage;
 using Switchboard.Storage.Migrations;
@@ -26,6 +27,8 @@ internal sealed class JournalHost : IAsyncDisposable
     public EventJournal Journal { get; }
 
     public InteractionStore Interactions => _services.GetRequiredService<InteractionStore>();
+
+    public InteractionAssembler Assembler => _services.GetRequiredService<InteractionAssembler>();
 
     public IStorageProvider Storage => _services.GetRequiredService<IStorageProvider>();
 
