@@ -14,7 +14,10 @@ namespace Switchboard.Interactions.Journal;
 /// are detected by the journal's unique key, so a resend is acknowledged without a second effect.
 /// </summary>
 /// <remarks>
-/// The same loop folds committed events into interactions, in slices of <see cref="EventJournalOptions.AssemblySlice"/>
+/// On PostgreSQL, which lets several transactions write at once, a second loop beside the writer folds committed events
+/// into interactions, slice after slice while any wait, woken by each commit: acknowledging never waits for it. (Hub
+/// processes sharing the database take turns at the slices by an advisory lock.)
+/// On SQLite the writer's own loop folds committed events into interactions, in slices of <see cref="EventJournalOptions.AssemblySlice"/>
 /// rows, only when no request waits: acknowledging has priority, and a request that arrives during a slice waits
 /// for it (a slice of 32 rows takes a few milliseconds). A slice runs once the writer has been idle for
 /// <see cref="EventJournalOptions.AssemblyIdle"/>; while requests keep it busy, a whole slice runs every
@@ -31,6 +34,9 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
     private readonly EventJournalOptions _options;
     private readonly InteractionAssembler _assembler;
     private readonly ILogger<EventJournal> _logger;
+
+    // PostgreSQL: the writer's "a group committed", for the assembly loop beside it (one pending signal is enough).
+    private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public EventJournal(
         IStorageProvider storage, TimeProvider clock, EventJournalOptions options, InteractionAssembler assembler, ILogger<EventJournal> logger)
@@ -71,10 +77,13 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         var group = new List<JournalBatch>();
         var reader = _queue.Reader;
         var slice = _options.AssemblySlice;
-        // Journal rows that may wait for assembly, as the loop knows them: what it committed since a slice last came
-        // back short. At start the journal may hold rows a previous run committed but did not assemble: one slice
-        // tells, before the first commit.
-        long unassembled = await AssembleSliceAsync(stoppingToken) < slice ? 0 : slice;
+        var alongside = _storage.Kind == StorageProviderKind.PostgreSql;
+        using var stopAssembly = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var assembling = alongside ? Task.Run(() => AssembleAlongsideAsync(stopAssembly.Token), CancellationToken.None) : Task.CompletedTask;
+        // SQLite: journal rows that may wait for assembly, as the loop knows them: what it committed since a slice last
+        // came back short. At start the journal may hold rows a previous run committed but did not assemble: one slice
+        // tells, before the first commit. (PostgreSQL: always 0 here, the loop beside folds them.)
+        long unassembled = alongside || await AssembleSliceAsync(stoppingToken) < slice ? 0 : slice;
         long lastCommit = 0;
         var lastSlice = _clock.GetTimestamp();
 
@@ -115,7 +124,7 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                 if (reader.Count == 0)
                 {
                     // Woken by the retry timer, not by a request: look for unassembled events again.
-                    unassembled = slice;
+                    unassembled = alongside ? 0 : slice;
                     continue;
                 }
             }
@@ -150,14 +159,50 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
                 batch.Complete();
             }
 
-            unassembled += events;
+            if (alongside)
+            {
+                _committed.Writer.TryWrite(true);
+            }
+            else
+            {
+                unassembled += events;
+            }
+
             lastCommit = _clock.GetTimestamp();
+        }
+
+        await stopAssembly.CancelAsync();
+        await assembling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>PostgreSQL: folds slice after slice while rows wait; then waits for the next commit (or, for rows other hub processes commit, <see cref="EventJournalOptions.AssemblyMaxPause"/>).</summary>
+    private async Task AssembleAlongsideAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var applied = await AssembleSliceAsync(stop);
+            if (applied >= _options.AssemblySlice)
+            {
+                continue;
+            }
+
+            using var pause = new CancellationTokenSource(applied < 0 ? TimeSpan.FromSeconds(1) : _options.AssemblyMaxPause, _clock);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, pause.Token);
+            try
+            {
+                await _committed.Reader.WaitToReadAsync(wait.Token);
+                _committed.Reader.TryRead(out _);
+            }
+            catch (OperationCanceledException)
+            {
+                // The pause ended (or the hub is stopping: the loop's condition says which).
+            }
         }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <returns>How many journal rows the slice folded: fewer than a slice when none are left (or it failed).</returns>
+    /// <returns>How many journal rows the slice folded: fewer than a slice when none are left; -1 when it failed.</returns>
     private async Task<int> AssembleSliceAsync(CancellationToken stoppingToken)
     {
         try
@@ -166,9 +211,9 @@ public sealed partial class EventJournal : BackgroundService, IEventIngest
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            // Retried when the next batch commits, or by the timer in WaitForBatchesAsync.
+            // Retried when the next batch commits, or by the timer in WaitForBatchesAsync (PostgreSQL: after a second).
             LogAssemblyFailed(_logger, ex);
-            return 0;
+            return -1;
         }
     }
 

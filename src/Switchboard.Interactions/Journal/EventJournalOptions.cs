@@ -11,16 +11,19 @@ public sealed class EventJournalOptions
     /// <summary>Journal rows folded into interactions per slice, between two checks for waiting requests; bounds the delay a slice adds to a request.</summary>
     public int AssemblySlice { get; init; } = 32;
 
-    /// <summary>How long the writer must have had nothing to commit before it assembles.</summary>
+    /// <summary>SQLite: how long the writer must have had nothing to commit before it assembles.</summary>
     public TimeSpan AssemblyIdle { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// While requests keep the writer busy, a whole slice runs this often: the share of the writer assembly takes when it
+    /// SQLite: while requests keep the writer busy, a whole slice runs this often: the share of the writer assembly takes when it
     /// is saturated, and the steady stream interactions keep pace with (32 rows every 10 ms: 3,200 events a second).
     /// </summary>
     public TimeSpan AssemblyBusyInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The longest fewer rows than a slice wait for an idle writer; then they are folded anyway, so assembly always progresses.</summary>
+    /// <summary>
+    /// SQLite: the longest fewer rows than a slice wait for an idle writer; then they are folded anyway, so assembly always
+    /// progresses. PostgreSQL: the longest assembly waits for a commit before it looks again (for rows other hub processes commit).
+    /// </summary>
     public TimeSpan AssemblyMaxPause { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>When <see cref="JournalRetention"/> first looks for journal rows to forget after the hub starts.</summary>
