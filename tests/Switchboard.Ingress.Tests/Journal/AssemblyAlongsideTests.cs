@@ -54,20 +54,7 @@ public sealed class AssemblyAlongsideTests : IAsyncLifetime
 
         foreach (var call in ids)
         {
-            (await FoldedAsync(call)).ShouldBeTrue(call);
+            (await _host.FoldedAsync(call)).ShouldBeTrue(call);
         }
-    }
-
-    private async Task<bool> FoldedAsync(string callId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20, Ct))
-        {
-            if (await _host.Interactions.FindByCallIdAsync(callId, Ct) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -40,7 +40,7 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
         _clock.Advance(Options.AssemblyBusyInterval);
         foreach (var call in calls)
         {
-            (await FoldedAsync(call)).ShouldBeTrue(call);
+            (await _host.FoldedAsync(call)).ShouldBeTrue(call);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
         _clock.Advance(Options.AssemblyIdle - Options.AssemblyBusyInterval);
         foreach (var call in calls)
         {
-            (await FoldedAsync(call)).ShouldBeTrue(call);
+            (await _host.FoldedAsync(call)).ShouldBeTrue(call);
         }
     }
 
@@ -72,19 +72,6 @@ public sealed class EventJournalAssemblyTests : IAsyncLifetime
         }
 
         return calls;
-    }
-
-    private async Task<bool> FoldedAsync(string callId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20, Ct))
-        {
-            if (await FindAsync(callId) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private Task<Core.Interactions.Interaction?> FindAsync(string callId) => _host.Interactions.FindByCallIdAsync(callId, Ct);

@@ -32,6 +32,20 @@ internal sealed class JournalHost : IAsyncDisposable
 
     public IStorageProvider Storage => _services.GetRequiredService<IStorageProvider>();
 
+    /// <summary>Whether the call's interaction appears within 10 s (assembly runs on its own schedule).</summary>
+    public async Task<bool> FoldedAsync(string callId)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20))
+        {
+            if (await Interactions.FindByCallIdAsync(callId, CancellationToken.None) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <param name="startJournal">False: the schema only, for a test that writes the journal's rows itself.</param>
     public static async Task<JournalHost> StartAsync(StorageOptions storage, TimeProvider clock, EventJournalOptions? options = null, bool startJournal = true)
     {
