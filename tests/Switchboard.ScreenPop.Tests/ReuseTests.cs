@@ -58,6 +58,23 @@ public sealed class ReuseTests
     }
 
     [Fact]
+    public async Task A_system_unavailable_when_the_call_was_offered_is_asked_again_when_it_rings()
+    {
+        await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { SystemTimeoutMs = 300, BudgetMs = 2000 });
+        StubAnna(pop, erpDelayMs: 3000);
+        var offered = (await pop.PopAsync(Offered("call-1", AnnaPhone)))[^1];
+        offered.Source("erp", "customer.findByPhone").State.ShouldBe(PopSourceState.Unavailable);
+
+        StubAnna(pop);
+        var ringing = await pop.PopAsync(Ringing("call-1", AnnaPhone, "agent-7"));
+
+        ringing.Count.ShouldBeGreaterThan(1, "the offered call's pop was shown again");
+        ringing[^1].Source("erp", "customer.findByPhone").State.ShouldBe(PopSourceState.Answered);
+        ringing[^1].AgentId.ShouldBe("agent-7");
+        pop.Crm.Calls("/contacts").ShouldBe(1, "the CRM had answered: its answer came from the cache");
+    }
+
+    [Fact]
     public async Task With_the_cache_off_the_second_pop_looks_again()
     {
         await using var pop = await PopHarness.StartAsync(new ScreenPopOptions { CacheSeconds = 0 });

@@ -75,7 +75,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
 
     /// <summary>
     /// The same call popped again (offered to the queue, then ringing at an agent) looking for the same caller:
-    /// when the last run completed within <paramref name="window"/> and no customer changed since it began, its
+    /// when the last run completed within <paramref name="window"/> with every system answering, and no customer changed since it began, its
     /// last snapshot is shown again, for <paramref name="call"/>'s agent and numbered on, instead of asking every
     /// system again. Null when there is nothing to reuse; then the caller starts a run.
     /// </summary>
@@ -84,8 +84,10 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
         lock (_gate)
         {
             var latest = _keptView is null ? _latest : KeptPop.Read<ScreenPopView>(_keptView);
+            // A system that was unavailable (timed out, failed) is asked again: it may answer now, and the ones that
+            // answered come from the cache.
             if (latest is not { Complete: true } || _completeChanges != changes || now - _completedAt > window
-                || !SameLookup(Call, call) || !SameSystems(Systems, systems))
+                || !SameLookup(Call, call) || !SameSystems(Systems, systems) || AnyUnavailable(latest))
             {
                 return null;
             }
@@ -106,6 +108,19 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
 
             return view;
         }
+    }
+
+    private static bool AnyUnavailable(ScreenPopView view)
+    {
+        foreach (var source in view.Sources)
+        {
+            if (source.State == PopSourceState.Unavailable)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Numbers and keeps a snapshot of the current run; null when a later run superseded it.</summary>
