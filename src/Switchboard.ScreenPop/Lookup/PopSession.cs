@@ -13,7 +13,7 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     private int _sequence;
 
     // The change count of the engine when the current run began, and when the last complete snapshot was
-    // published with the moment it was: what a later pop of the same call may reuse.
+    // published with the moment it was: what a later pop of the same call may reuse (-1: nothing reusable).
     private long _runChanges;
     private long _completeChanges = -1;
     private DateTimeOffset _completedAt;
@@ -83,14 +83,15 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
     {
         lock (_gate)
         {
-            var latest = _keptView is null ? _latest : KeptPop.Read<ScreenPopView>(_keptView);
-            // A system that was unavailable (timed out, failed) is asked again: it may answer now, and the ones that
-            // answered come from the cache.
-            if (latest is not { Complete: true } || _completeChanges != changes || now - _completedAt > window
-                || !SameLookup(Call, call) || !SameSystems(Systems, systems) || AnyUnavailable(latest))
+            // A kept snapshot is always complete; it is read back only when it is reused.
+            var complete = _keptView is not null || _latest is { Complete: true };
+            if (!complete || _completeChanges != changes || now - _completedAt > window
+                || !SameLookup(Call, call) || !SameSystems(Systems, systems))
             {
                 return null;
             }
+
+            var latest = _keptView is null ? _latest! : KeptPop.Read<ScreenPopView>(_keptView);
 
             Call = call;
             TouchedAt = now;
@@ -138,7 +139,9 @@ internal sealed class PopSession(PopCall call, IReadOnlyList<SystemDefinition> s
             Hold(view, carry);
             if (view.Complete)
             {
-                _completeChanges = _runChanges;
+                // A snapshot with a system unavailable (timed out, failed) is not reused: a later pop asks that system
+                // again, as it may answer now, and the answers of the others come from the cache.
+                _completeChanges = AnyUnavailable(view) ? -1 : _runChanges;
                 _completedAt = now;
             }
 
